@@ -114,17 +114,16 @@ def label(s: object, rtl: bool | None = None, math: bool = False) -> str:
     if s is None:
         return ""
     s = str(s)
-    if not math:
-        s = _UNESCAPED_DOLLAR.sub(r"\\$", s)
     if rtl is None:
         rtl = has_arabic(s)
-    if not rtl:
-        return s
-    if has_native_shaping():
+    if rtl and has_native_shaping():
         # matplotlib takes the paragraph direction from the first strong
         # character; RLM makes a label starting with Latin read right to left.
-        return s if first_strong_direction(s) == "R" else RLM + s
-    return visual_order(s)
+        s = s if first_strong_direction(s) == "R" else RLM + s
+    elif rtl:
+        s = visual_order(s)
+    # escape after reordering, or the backslash would land after its '$'
+    return s if math else _UNESCAPED_DOLLAR.sub(r"\\$", s)
 
 
 def speaker_label(name_ar: str | None, name_en: str | None, lang: str = "ar") -> str:
@@ -170,13 +169,27 @@ OTHER_SPEAKER = "__other__"  # speaker_id of the bucket aggregate.py builds
 SVG_HASHSALT = "analysis-figures"
 
 
-def figure_style(font: str = PDF_FONT, base_size: float = 8.0) -> dict:
+def default_font() -> str:
+    """Amiri where matplotlib shapes Arabic itself, else Noto Sans Arabic.
+
+    Only Amiri keeps PDF text searchable (pdf.fonttype 42), but that needs
+    native shaping.  The reshape+bidi fallback draws presentation-form
+    glyphs, which cannot reproduce Amiri's contextual ligatures (measured
+    1 - r of 0.18-0.55 against a HarfBuzz reference, versus 0.01-0.12 for
+    Noto Sans Arabic), and its PDF text is presentation forms anyway.
+    """
+    return PDF_FONT if has_native_shaping() else SANS_FONT
+
+
+def figure_style(font: str | None = None, base_size: float = 8.0) -> dict:
     """rc parameters for publication figures (use with matplotlib.rc_context).
 
-    Amiri everywhere by default, because only Amiri survives PDF text
-    extraction with pdf.fonttype 42; SVG text as paths; fixed SVG hash salt.
+    font: None picks :func:`default_font` (Amiri with native shaping, so PDF
+    text stays searchable); SVG text as paths; fixed SVG hash salt.
     """
     from cycler import cycler
+
+    font = font or default_font()
 
     return {
         "font.family": [font, "DejaVu Sans"],
@@ -202,7 +215,7 @@ def figure_style(font: str = PDF_FONT, base_size: float = 8.0) -> dict:
 
 
 @contextmanager
-def styled(font: str = PDF_FONT, base_size: float = 8.0) -> Iterator[None]:
+def styled(font: str | None = None, base_size: float = 8.0) -> Iterator[None]:
     """Context manager applying :func:`figure_style`."""
     with matplotlib.rc_context(figure_style(font, base_size)):
         yield
