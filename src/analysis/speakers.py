@@ -1,0 +1,272 @@
+"""Speaker registry and resolution of mentions to stable speaker ids.
+
+The registry (``seeds/speakers.csv``) *improves* names: it maps spelling
+variants and dated titles ("وزير الخارجية الروسي" in 2018 = Lavrov) to one
+canonical id with Arabic and English names.  It does not find speakers: the
+extractor finds them in the text, and any speaker absent from the registry
+gets a stable id derived from the mention itself:
+
+* ``unreg:<slug>`` where slug is the normalised name (or, for a title-only
+  mention, the title) written with a fixed one-letter-per-letter ASCII table
+  (``_SLUG``), words joined by "-".  Same mention text -> same id, in every
+  run and on every machine; e.g. "مولود جاويش أوغلو" -> ``unreg:mwlwd-jawysh-awghlw``.
+* ``speaker_en`` for unregistered speakers is a rule-based romanisation
+  (``transliterate``): readable, not scholarly (no vowels are guessed except
+  long ones, "ال" becomes "al-").
+
+Registry CSV columns (edit in any spreadsheet):
+``id, kind, gender, name_ar, name_en, variants, titles, affiliation``;
+``variants`` and ``titles`` hold several values separated by "|"; a title is
+``text@FROM-TO`` (years, either end may be empty: ``وزير الخارجية الروسي@2004-``).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from analysis.text import normalize_for_matching
+
+
+@dataclass(frozen=True)
+class Speaker:
+    speaker_id: str
+    name_ar: str
+    name_en: str
+    kind: str  # person | organization | group | unknown
+    gender: str | None = None  # m | f | None
+    registered: bool = False
+
+
+@dataclass
+class _Entry:
+    speaker: Speaker
+    titles: list[tuple[frozenset, int | None, int | None]]
+
+
+@dataclass
+class Registry:
+    by_name: dict[str, _Entry] = field(default_factory=dict)
+    by_title: dict[frozenset, list[tuple[_Entry, int | None, int | None]]] = field(default_factory=dict)
+    entries: list[_Entry] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
+# --- keys --------------------------------------------------------------------
+
+_MARKS_ONLY = re.compile("[\u064b-\u065f\u0670\u0640]")
+_NON_LETTER = re.compile(r"[^\w\s]+")
+_SPACES = re.compile(r"\s+")
+# Foreign names are spelt with غ or ج (Sergey: سيرغي/سيرجي), ة or ه at the end.
+_NAME_FOLD = str.maketrans({"غ": "ج", "ة": "ه", "ؤ": "و", "ئ": "ي", "ى": "ي", "ـ": None})
+
+
+def name_key(s: str) -> str:
+    """Key for name lookup: normalised, punctuation-free, spelling-folded."""
+    s = normalize_for_matching(s).translate(_NAME_FOLD)
+    s = _NON_LETTER.sub(" ", s)
+    return _SPACES.sub(" ", s).strip()
+
+
+# Words that do not distinguish one title from another.
+_TITLE_FILLER = {"رسم", "رسمي", "وزار", "باسم", "في", "لدي", "الي", "ل", "دايم", "خاص", "الخاص"}
+
+
+def _stem(tok: str) -> str:
+    """Crude stem for comparing title words: الروسية / روسيا / الروسي -> روس."""
+    for p in ("وال", "بال", "لل", "ال"):
+        if tok.startswith(p) and len(tok) > len(p) + 2:
+            tok = tok[len(p) :]
+            break
+    for suf in ("يون", "يين", "يه", "يا", "ه", "ي"):
+        if tok.endswith(suf) and len(tok) > len(suf) + 2:
+            return tok[: -len(suf)]
+    return tok
+
+
+def title_key(s: str) -> frozenset:
+    """Order-free key of a title: stems of its words minus filler words."""
+    stems = {_stem(t) for t in name_key(s).split()}
+    return frozenset(stems - _TITLE_FILLER)
+
+
+# --- transliteration ---------------------------------------------------------
+
+_SLUG = {
+    "ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d",
+    "ذ": "dh", "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t",
+    "ظ": "z", "ع": "e", "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m",
+    "ن": "n", "ه": "h", "و": "w", "ي": "y", "ة": "a", "ء": "", "ؤ": "w", "ئ": "y",
+    "پ": "p", "چ": "ch", "ڤ": "v", "گ": "g", "ک": "k", "ی": "y",
+}
+
+
+def slugify(s: str) -> str:
+    """ASCII slug, fixed table, letter by letter (stable, reversible enough)."""
+    words = []
+    for w in normalize_for_matching(s).split():
+        out = "".join(_SLUG.get(c, c.lower() if c.isascii() and c.isalnum() else "") for c in w)
+        if out:
+            words.append(out)
+    return "-".join(words) or "x"
+
+
+_VOWELISH = {"ا": "a", "و": "u", "ي": "i"}
+
+
+def transliterate(s: str) -> str:
+    """Readable romanisation for unregistered names (rule-based, approximate)."""
+    words = []
+    for w in normalize_for_matching(s).split():
+        prefix = ""
+        if w.startswith("ال") and len(w) > 3:
+            prefix, w = "al-", w[2:]
+        out = []
+        for i, c in enumerate(w):
+            prev_cons = i > 0 and w[i - 1] not in "اوي"
+            if c in "وي" and prev_cons and i > 0:
+                out.append(_VOWELISH[c])  # long vowel after a consonant
+            elif c == "ا":
+                out.append("a")
+            else:
+                out.append(_SLUG.get(c, c if c.isascii() else ""))
+        word = "".join(out)
+        if word:
+            words.append(prefix + word[:1].upper() + word[1:])
+    return " ".join(words)
+
+
+# --- loading -----------------------------------------------------------------
+
+
+def default_registry_path() -> Path:
+    """seeds/speakers.csv of the checkout; a packaged copy when installed."""
+    here = Path(__file__).resolve()
+    for base in (here.parents[2], here.parent):
+        p = base / "seeds" / "speakers.csv"
+        if p.exists():
+            return p
+    try:  # installed wheel with analysis/seeds/speakers.csv as package data
+        from importlib.resources import files
+
+        p = Path(str(files("analysis") / "seeds" / "speakers.csv"))
+        if p.exists():
+            return p
+    except Exception:  # pragma: no cover - only reached in odd installs
+        pass
+    return here.parents[2] / "seeds" / "speakers.csv"
+
+
+def _parse_years(spec: str) -> tuple[int | None, int | None]:
+    a, _, b = spec.partition("-")
+    return (int(a) if a.strip() else None, int(b) if b.strip() else None)
+
+
+def load_registry(path: str | Path | None = None) -> Registry:
+    path = Path(path) if path is not None else default_registry_path()
+    reg = Registry()
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if not (row.get("id") or "").strip():
+                continue
+            sp = Speaker(
+                speaker_id=row["id"].strip(),
+                name_ar=row["name_ar"].strip(),
+                name_en=(row.get("name_en") or "").strip(),
+                kind=(row.get("kind") or "person").strip() or "person",
+                gender=(row.get("gender") or "").strip() or None,
+                registered=True,
+            )
+            titles = []
+            for t in (row.get("titles") or "").split("|"):
+                if not t.strip():
+                    continue
+                text, _, years = t.partition("@")
+                start, end = _parse_years(years) if years else (None, None)
+                titles.append((title_key(text), start, end))
+            entry = _Entry(sp, titles)
+            reg.entries.append(entry)
+            names = [sp.name_ar] + [v for v in (row.get("variants") or "").split("|") if v.strip()]
+            for n in names:
+                reg.by_name.setdefault(name_key(n), entry)
+            for key, start, end in titles:
+                reg.by_title.setdefault(key, []).append((entry, start, end))
+    return reg
+
+
+_DEFAULT: Registry | None = None
+
+
+def default_registry() -> Registry:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = load_registry(default_registry_path())
+    return _DEFAULT
+
+
+# --- resolution --------------------------------------------------------------
+
+
+def lookup_name(name: str, registry: Registry) -> Speaker | None:
+    if not name:
+        return None
+    key = name_key(name)
+    e = registry.by_name.get(key)
+    if e is None and key.startswith("ال"):
+        e = registry.by_name.get(key[2:])
+    return e.speaker if e else None
+
+
+def lookup_title(title: str, year: int | None, registry: Registry) -> Speaker | None:
+    if not title:
+        return None
+    hits = registry.by_title.get(title_key(title), [])
+    for entry, start, end in hits:
+        if year is None or ((start is None or start <= year) and (end is None or year <= end)):
+            return entry.speaker
+    return None
+
+
+def resolve(
+    mention: str,
+    title: str | None,
+    year: int | None,
+    registry: Registry | None = None,
+    *,
+    kind: str = "unknown",
+    gender: str | None = None,
+) -> Speaker:
+    """Speaker for a mention (name part, possibly with a title in front).
+
+    ``title`` is the title part if the caller split it off (may be None); a
+    mention that *is* only a title is passed as mention=title.  Registry by
+    name first, then by title valid in ``year``, else an ``unreg:`` speaker.
+    """
+    registry = registry if registry is not None else default_registry()
+    mention = (mention or "").strip()
+    name = mention
+    if title and name_key(mention).startswith(name_key(title)):
+        name = mention[len(title) :].strip() if mention.startswith(title) else ""
+    sp = lookup_name(name, registry) if name else None
+    if sp is None and name and name != mention:
+        sp = lookup_name(mention, registry)
+    if sp is None and title:
+        sp = lookup_title(title, year, registry)
+    if sp is None and not name and mention:
+        sp = lookup_title(mention, year, registry) or lookup_name(mention, registry)
+    if sp is not None:
+        return sp
+    basis = name or title or mention
+    label = basis.strip()
+    return Speaker(
+        speaker_id="unreg:" + slugify(label),
+        name_ar=_MARKS_ONLY.sub("", label),
+        name_en=transliterate(label),
+        kind=kind,
+        gender=gender,
+        registered=False,
+    )

@@ -1,0 +1,1094 @@
+"""Attributed statements: reporting verbs, speakers, quotes, content.
+
+Rule-based and table-driven.  For every document:
+
+1. normalise a copy for matching (``text.normalize_with_offsets``), split it
+   into sentences and find quoted regions;
+2. find reporting verbs with one trie-compiled regex built from a lexicon of
+   stems with all their news inflections (past/present, masculine/feminine/
+   plural, و/ف prefixes, participles);
+3. for each finite verb outside quotes find the speaker: after the verb (VSO),
+   before it (SVO, "وكان X قد قال", "أما X فقال"), after "عن" for
+   "نقلت وكالة X عن Y", or implicit (pronoun-drop: the most recent speaker of
+   the same grammatical gender);
+4. split the mention into title and name, resolve it inside the document
+   (surname-only and title-only references) and then with the registry;
+5. find the content: a quote, a colon, أن/إن, or the object of verbs that
+   take one (دعا إلى، أعرب عن، نفى ...); a participle continuation
+   (مشيراً إلى، مؤكدةً أن) extends the statement it follows.
+
+Everything is computed on the normalised copy and mapped back to offsets in
+the original text at the end.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import polars as pl
+
+from analysis import schemas
+from analysis.speakers import Registry, Speaker, default_registry, name_key, resolve
+from analysis.text import map_offset, normalize_with_offsets, split_sentences
+
+# --- lexicon of reporting verbs ----------------------------------------------
+
+# need: "content" = requires أن/إن, a quote or a colon after the subject;
+#       "ila" = also accepts إلى + object (أشار إلى، لفت إلى);
+#       "obj" = also accepts a plain object as content (دعا إلى، نفى الاتهامات).
+# Entries: lemma -> (past 3ms, present stem after ي/ت, participle stem, need)
+# Spellings are in the matching form (أ/إ/آ folded to ا, ى kept).
+_REGULAR = {
+    "اكد": ("اكد", "ؤكد", "مؤكد", "obj"),
+    "اضاف": ("اضاف", "ضيف", "مضيف", "content"),
+    "اعلن": ("اعلن", "علن", "معلن", "obj"),
+    "اشار": ("اشار", "شير", "مشير", "ila"),
+    "اوضح": ("اوضح", "وضح", "موضح", "content"),
+    "لفت": ("لفت", "لفت", "لافت", "ila"),
+    "تابع": ("تابع", "تابع", None, "content"),
+    "اعتبر": ("اعتبر", "عتبر", "معتبر", "content"),
+    "وصف": ("وصف", "صف", "واصف", "obj"),
+    "طالب": ("طالب", "طالب", "مطالب", "obj"),
+    "اعرب": ("اعرب", "عرب", "معرب", "obj"),
+    "شدد": ("شدد", "شدد", "مشدد", "obj"),
+    "نوه": ("نوه", "نوه", "منوه", "ila"),
+    "نبه": ("نبه", "نبه", "منبه", "ila"),
+    "بين": ("بين", "بين", "مبين", "content"),
+    "حذر": ("حذر", "حذر", "محذر", "obj"),
+    "زعم": ("زعم", "زعم", "زاعم", "content"),
+    "ذكر": ("ذكر", "ذكر", None, "content"),
+    "افاد": ("افاد", "فيد", "مفيد", "content"),
+    "صرح": ("صرح", "صرح", "مصرح", "content"),
+    "كشف": ("كشف", "كشف", "كاشف", "obj"),
+    "ختم": ("ختم", "ختم", None, "content"),
+    "اختتم": ("اختتم", "ختتم", "مختتم", "content"),
+    "اردف": ("اردف", "ردف", "مردف", "content"),
+    "استطرد": ("استطرد", "ستطرد", "مستطرد", "content"),
+    "استدرك": ("استدرك", "ستدرك", "مستدرك", "content"),
+    "اجاب": ("اجاب", "جيب", "مجيب", "content"),
+    "علق": ("علق", "علق", "معلق", "content"),
+    "تساءل": ("تساءل", "تساءل", "متسائل", "content"),
+    "اقر": ("اقر", "قر", None, "content"),
+    "اعترف": ("اعترف", "عترف", "معترف", "obj"),
+    "توقع": ("توقع", "توقع", "متوقع", "content"),
+    "رجح": ("رجح", "رجح", "مرجح", "content"),
+    "ابلغ": ("ابلغ", "بلغ", "مبلغ", "content"),
+    "غرد": ("غرد", "غرد", "مغرد", "content"),
+    "اتهم": ("اتهم", "تهم", "متهم", "obj"),
+    "اشاد": ("اشاد", "شيد", "مشيد", "obj"),
+    "ندد": ("ندد", "ندد", "مندد", "obj"),
+    "ادان": ("ادان", "دين", None, "obj"),
+    "تعهد": ("تعهد", "تعهد", "متعهد", "obj"),
+    "هدد": ("هدد", "هدد", "مهدد", "obj"),
+    "حث": ("حث", "حث", None, "obj"),
+    "ناشد": ("ناشد", "ناشد", "مناشد", "obj"),
+    "اورد": ("اورد", "ورد", None, "content"),
+    "نقل": ("نقل", "نقل", "ناقل", "content"),
+    "لاحظ": ("لاحظ", "لاحظ", "ملاحظ", "content"),
+    "شرح": ("شرح", "شرح", "شارح", "content"),
+    "كتب": ("كتب", "كتب", None, "content"),
+}
+# Verbs whose object is often a pronoun suffix (ووصفه بأنه، واتهمها بـ).
+_OBJECT_SUFFIX_LEMMAS = {"وصف", "اتهم", "طالب", "حث", "ناشد", "ابلغ", "دعا"}
+# Verbs governing بـ: a following بـ-word is their object, never the speaker.
+_BA_LEMMAS = {"هدد", "طالب", "اتهم", "ندد", "اشاد", "وصف", "تعهد", "اعترف", "رحب", "ناشد"}
+
+# Irregular (hollow / defective) verbs: explicit forms.
+_IRREGULAR = {
+    "قال": (
+        ["قال", "قالت", "قالوا", "قالا", "قالتا"],
+        ["يقول", "تقول", "يقولون", "يقولان", "تقولان"],
+        ["قائلا", "قائلة", "قائلين"],
+        "content",
+    ),
+    "دعا": (
+        ["دعا", "دعت", "دعوا", "دعتا"],
+        ["يدعو", "تدعو", "يدعون"],
+        ["داعيا", "داعية", "داعين"],
+        "obj",
+    ),
+    "نفى": (
+        ["نفى", "نفت", "نفوا", "نفيا", "نفي"],
+        ["ينفي", "تنفي", "ينفون"],
+        ["نافيا", "نافية", "نافين"],
+        "obj",
+    ),
+    "رأى": (
+        ["راى", "رات", "راوا", "رأى", "رأت", "رأوا"],
+        ["يرى", "ترى", "يرون"],
+        [],
+        "content",
+    ),
+    "رد": (["رد", "ردت", "ردوا"], ["يرد", "ترد"], [], "content"),
+    "اعاد التاكيد": (
+        ["اعاد التاكيد", "اعادت التاكيد", "اعادوا التاكيد"],
+        ["يعيد التاكيد", "تعيد التاكيد"],
+        ["معيدا التاكيد", "معيدة التاكيد"],
+        "obj",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class VerbForm:
+    lemma: str
+    finite: bool
+    gender: str | None  # m | f | p (plural / dual) | None
+    need: str
+
+
+def _build_forms() -> dict[str, VerbForm]:
+    forms: dict[str, VerbForm] = {}
+
+    def add(f, lemma, finite, gender, need):
+        forms.setdefault(f, VerbForm(lemma, finite, gender, need))
+
+    for lemma, (past, pres, part, need) in _REGULAR.items():
+        add(past, lemma, True, "m", need)
+        add(past + "ت", lemma, True, "f", need)
+        add(past + "وا", lemma, True, "p", need)
+        add(past + "ا", lemma, True, "p", need)
+        add(past + "تا", lemma, True, "p", need)
+        add("ي" + pres, lemma, True, "m", need)
+        add("ت" + pres, lemma, True, "f", need)
+        add("ي" + pres + "ون", lemma, True, "p", need)
+        if lemma in _OBJECT_SUFFIX_LEMMAS:
+            for suf in ("ه", "ها", "هم"):
+                add(past + suf, lemma, True, "m", need)
+                add(past + "ت" + suf, lemma, True, "f", need)
+        if part:
+            add(part + "ا", lemma, False, "m", need)
+            add(part + "ة", lemma, False, "f", need)
+            add(part + "ين", lemma, False, "p", need)
+            add(part + "ون", lemma, False, "p", need)
+    for lemma, (past, pres, part, need) in _IRREGULAR.items():
+        for f in past + pres:
+            g = "p" if f.endswith(("وا", "ون", "ان", "تا")) else (
+                "f" if f.startswith("ت") or f.split()[0].endswith("ت") else "m"
+            )
+            add(f, lemma, True, g, need)
+        for f in part:
+            g = "f" if f.split()[0].endswith("ة") else ("p" if f.endswith("ين") else "m")
+            add(f, lemma, False, g, need)
+    return forms
+
+
+VERB_FORMS = _build_forms()
+
+
+def _trie_regex(words) -> str:
+    """Alternation of ``words`` as a trie: fast to scan with Python's re."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node) -> str:
+        alts, optional = [], False
+        for ch in sorted(node):
+            if ch == "":
+                optional = True
+                continue
+            alts.append(re.escape(ch) + emit(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if optional:
+            body = "(?:" + body + ")?"
+        return body
+
+    return emit(trie)
+
+
+_VERB_RE = re.compile(r"(?<!\w)([وف]?)(" + _trie_regex(VERB_FORMS) + r")(?!\w)")
+
+# --- word lists used to read the noun phrase around a verb ------------------
+
+_TOKEN_RE = re.compile(r"[^\W_]+|[^\w\s#]")
+_QUOTE_OPEN = "“«\""
+_QUOTE_CLOSE = {"“": "”", "«": "»", '"': '"', "”": "“"}
+_ALL_QUOTES = set("\"“”«»")
+
+# أن / إن and their pronoun forms, with the ب of "بأن"
+_MARKERS = {
+    p + w
+    for p in ("", "ب")
+    for w in ("ان", "انه", "انها", "انهم", "انهما", "انني", "اننا", "انكم")
+}
+_CONTENT_MARKER_RE = re.compile(
+    r"(?<!\w)(?:ب?ان(?:ه|ها|هم|هما|ني|نا)?)(?!\w)|[:“«\"]"
+)
+_TIME_WORDS = {
+    "امس", "اليوم", "الليلة", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس",
+    "الجمعة", "السبت", "صباح", "مساء", "ظهر", "فجر", "ليل", "ايضا", "كذلك", "مجددا",
+    "سابقا", "لاحقا", "اخيرا", "حينها", "وقتها", "امسية", "صباحا", "مساء", "اول",
+}
+_STOP_WORDS = _MARKERS | {
+    "في", "خلال", "عبر", "على", "عن", "الى", "امام", "بعد", "قبل", "حول", "اثناء",
+    "ضمن", "منذ", "عقب", "مع", "من", "حيث", "كما", "لكن", "بل", "او", "ثم", "قد",
+    "الذي", "التي", "الذين", "اللذين", "اللتين", "احد", "احدى", "وهو", "وهي", "هو",
+    "هي", "جميع", "كل", "بعض", "كافة", "عدد", "نفسه", "نفسها", "ذلك", "هذا", "هذه",
+    "ان", "اذا", "لو", "لا", "لم", "لن", "ما", "ماذا", "متى", "كيف", "هل", "بان",
+    "وفق", "وفقا", "بحسب", "حسب", "اي", "الا", "غير", "دون", "بين", "بشان", "لان",
+    "لانه", "لانها", "عندما", "بينما", "فيما", "حتى", "اذ", "قائلا", "قائلة", "انذاك",
+    "ب", "ل", "و", "ف", "بالقول", "بكل", "لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها",
+    "بدوره", "بدورها", "وبدوره", "وبدورها", "عليه", "عليها", "له", "لها", "اليه", "اليها", "منه", "منها",
+} | _TIME_WORDS
+_MEDIA_NOUNS = {
+    "وكالة", "صحيفة", "قناة", "شبكة", "موقع", "وسائل", "اذاعة", "تلفزيون", "صحفيين",
+    "صحافيين", "صحفيون", "فرانس", "رويترز", "مجلة", "محطة", "برنامج", "جريدة",
+    "الصحفيين", "الصحافيين", "التلفزيون", "اذاعة", "قناه", "وكاله",
+}
+_PERSON_HEADS = {
+    "وزير", "رئيس", "نائب", "متحدث", "ناطق", "مندوب", "سفير", "مدير", "قائد", "مبعوث",
+    "امين", "مستشار", "زعيم", "امير", "ملك", "ولي", "مرشد", "عضو", "عاهل", "محافظ",
+    "حاكم", "مسؤول", "مساعد", "وكيل", "منسق", "ممثل", "رئيسة", "مفوض", "قاضي", "مدعي",
+    "نائبة", "وزيرة", "متحدثة", "ناطقة", "مندوبة", "سفيرة", "مديرة", "مستشارة",
+    "ممثلة", "مساعدة", "منسقة", "مبعوثة", "مفوضة", "زعيمة", "اميرة", "ملكة",
+}
+_ORG_HEADS = {
+    "وزارة", "حكومة", "وكالة", "جيش", "شرطة", "خارجية", "رئاسة", "كرملين", "بنتاغون",
+    "بنتاجون", "امم", "منظمة", "هيئة", "مجلس", "لجنة", "حركة", "حزب", "جماعة", "تنظيم",
+    "تحالف", "قوات", "مرصد", "مكتب", "سفارة", "شركة", "بنك", "صندوق", "مؤسسة", "جامعة",
+    "صحيفة", "قناة", "موقع", "نيابة", "محكمة", "اتحاد", "برلمان", "كونغرس", "مفوضية",
+    "ادارة", "دائرة", "مديرية", "مركز", "معهد", "بيت", "سلطات", "سلطة", "حرس", "داخلية",
+    "دفاع", "شبكة", "مجلة", "جريدة", "اذاعة", "تلفزيون", "بيان", "تقرير", "دراسة",
+    "مستشفى", "بلدية", "نقابة", "رابطة", "جمعية", "ائتلاف", "مليشيا", "ميليشيا",
+    "ميليشيات", "فصائل", "فصيل", "محافظة", "الكرملين", "اليونيسف", "يونيسف", "ناتو",
+    "حلف", "اتحاد", "كتلة", "تيار", "جبهة", "كتائب", "سرايا", "هيئه", "الاليزيه",
+    "اليزيه", "داونينغ", "مصلحة", "ديوان", "اركان", "الاركان", "بعثة", "دار",
+}
+_GROUP_HEADS = {
+    "مصادر", "مسؤولون", "مسؤولين", "خبراء", "شهود", "ناشطون", "ناشطين", "نشطاء",
+    "سكان", "متظاهرون", "محللون", "دبلوماسيون", "مؤيدو", "معارضون", "مراقبون",
+    "اطباء", "مواطنون", "مسعفون", "مصادر", "سياسيون", "نواب", "قادة", "وزراء",
+    "مقاتلون", "لاجئون", "علماء", "باحثون", "مشرعون", "متحدثون", "اعضاء", "ممثلو",
+    "مسؤولو", "قيادات", "اهالي", "عائلات", "متابعون", "مغردون", "منتقدون", "مؤيدون",
+    "معارضو", "طلاب", "عمال", "محتجون", "المحتجون", "جنود", "ضباط", "تقارير",
+}
+_UNKNOWN_HEADS = {"مصدر", "شاهد", "مسؤول", "متحدث", "ناشط", "مواطن", "ضابط", "دبلوماسي"}
+_COUNTRIES = {
+    "روسيا", "سوريا", "سورية", "تركيا", "ايران", "مصر", "العراق", "السعودية", "لبنان",
+    "الاردن", "اسرائيل", "قطر", "الامارات", "فرنسا", "بريطانيا", "المانيا", "امريكا",
+    "اميركا", "الصين", "اليابان", "الهند", "اليمن", "ليبيا", "تونس", "الجزائر", "المغرب",
+    "السودان", "فلسطين", "واشنطن", "موسكو", "دمشق", "انقرة", "طهران", "الكويت",
+    "البحرين", "عمان", "باكستان", "افغانستان", "اوكرانيا", "ايطاليا", "اسبانيا", "كندا",
+    "استراليا", "كوريا", "بيونغ", "بكين", "لندن", "باريس", "برلين", "الرياض", "القاهرة",
+    "بغداد", "بيروت", "عمان", "الدوحة", "ابوظبي", "اثيوبيا", "الفاتيكان", "هولندا",
+    "بلجيكا", "السويد", "النرويج", "اليونان", "قبرص", "البرازيل", "الارجنتين", "المكسيك",
+}
+# Constructs that continue a title or an organisation name.
+_TITLE_LINKS = {"باسم", "لدى", "لشؤون", "العام", "العامة", "الاعلى", "العليا", "الابيض",
+                "المتحدة", "الدائم", "الخاص", "الخاصة", "الرسمي", "الرسمية", "الاول",
+                "الاولى", "الثاني", "السابق", "السابقة", "الجديد", "الجديدة", "الحالي",
+                "الاسلامية", "الاسلامي", "الشريفين"}
+_TITLE_INDEF = {"خارجية", "دفاع", "داخلية", "وزراء", "حكومة", "وزارة", "مجلس", "جمهورية",
+                "عام", "اركان", "الدولة", "دولة", "مكتب", "قوات", "جيش", "حزب", "حركة",
+                "رئاسة", "لجنة", "هيئة", "منظمة", "امن", "مدينة", "بلدية", "شرطة", "ادارة"}
+_NAME_PARTICLES = {"عبد", "ابو", "بن", "ابن", "بنت", "ام", "آل", "ال", "دي", "دو", "فان",
+                   "فون", "لو", "لا", "ولد", "سيدي", "ابي"}
+_DISCOURSE = {"و", "ف", "اما", "لكن", "ولكن", "بينما", "فيما", "كما", "اذ", "حيث",
+              "وكان", "وكانت", "كان", "كانت", "فكان", "وقد", "قد", "ثم", "بدوره", "بدورها",
+              "وبدوره", "وبدورها", "حين", "في", "من", "جهته", "جهتها", "جانبه", "جانبها",
+              "ناحيته", "ناحيتها", "ان", "كذلك", "وكذلك", "ايضا", "ولفت", "وهنا", "بيد", "غير",
+              "الا", "لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "انه", "انها", "انهم", "اما", "واما",
+              "فانه", "فانها", "وان", "كما", "وهو", "وهي"}
+
+
+def _bare(tok: str) -> str:
+    """Strip the article and the feminine ending: الوزيرة -> وزير."""
+    for p in ("وال", "فال", "بال", "لل", "ال"):
+        if tok.startswith(p) and len(tok) > len(p) + 1:
+            tok = tok[len(p) :]
+            break
+    return tok
+
+
+def _is_definite(tok: str) -> bool:
+    return tok.startswith("ال") and len(tok) > 3
+
+
+def _is_nisba(tok: str) -> bool:
+    """Relational adjective (الروسي، الإسرائيلية، الأمريكيين)."""
+    return _is_definite(tok) and tok.endswith(("ي", "ية", "يين", "يون"))
+
+
+def _is_word(tok: str) -> bool:
+    return tok[:1].isalnum() and not tok.isdigit()
+
+
+# --- mention parsing ---------------------------------------------------------
+
+
+@dataclass
+class Mention:
+    start: int  # offsets in the normalised text
+    end: int
+    title: str  # title part ("" if none)
+    name: str  # name part ("" if title only)
+    kind: str  # person | organization | group | unknown
+
+
+def _tokens(s: str, start: int, end: int, limit: int = 40):
+    out = []
+    for m in _TOKEN_RE.finditer(s, start, end):
+        out.append((m.group(), m.start(), m.end()))
+        if len(out) >= limit:
+            break
+    return out
+
+
+_ORG_WITH_PROPER_NAME = {"وكالة", "صحيفة", "قناة", "موقع", "شبكة", "شركة", "حركة", "حزب", "جماعة",
+                         "مجلة", "جريدة", "تنظيم", "منظمة", "جبهة", "اذاعة", "مؤسسة", "جامعة", "بنك",
+                         "مركز", "معهد", "مجموعة", "ائتلاف", "تحالف", "كتائب", "مستشفى"}
+
+
+def _is_media_l(t: str) -> bool:
+    """لوكالة، للصحفيين، لـCNN: the addressee of a statement, never its speaker."""
+    if not t.startswith("ل") or t == "لدى":
+        return False
+    rest = t[1:]
+    return rest in _MEDIA_NOUNS or _bare(rest) in _MEDIA_NOUNS or ("ال" + t[2:]) in _MEDIA_NOUNS \
+        or rest[:1].isascii()
+
+
+def _is_stop(t: str, ba_object: bool) -> bool:
+    if t in _STOP_WORDS or _is_media_l(t):
+        return True
+    if t.startswith(("بال", "كال")) and len(t) > 4:
+        return True  # بالقول، بالاجماع: an adverbial, not a name
+    return ba_object and t.startswith("ب") and len(t) > 3
+
+
+def _quoted_run(toks: list, j: int) -> int:
+    """If toks[j] opens a short quote (≤5 words) return the index after it, else -1."""
+    n = len(toks)
+    k = j + 1
+    while k < n and k - j <= 6 and toks[k][0] not in _ALL_QUOTES:
+        if not _is_word(toks[k][0]):
+            return -1
+        k += 1
+    if k < n and k > j + 1 and toks[k][0] in _ALL_QUOTES:
+        return k + 1
+    return -1
+
+
+def _looks_like_title_construct(toks: list, i: int, ba_object: bool) -> int:
+    """'نجم المنتخب الإيراني لكرة القدم سردار آزمون': an indefinite head, then
+    definite genitives, then an indefinite name.  Returns the index where the
+    name starts, or -1."""
+    n = len(toks)
+    if toks[i][0] in _NAME_PARTICLES or i + 1 >= n or not _is_definite(toks[i + 1][0]):
+        return -1
+    k = i + 1
+    while k < n and k - i <= 7:
+        t = toks[k][0]
+        if _is_definite(t) or t in _TITLE_LINKS or (t.startswith("ل") and len(t) > 3 and not _is_media_l(t)):
+            k += 1
+            continue
+        break
+    if k < n and _is_word(toks[k][0]) and not _is_definite(toks[k][0]) and not _is_stop(toks[k][0], ba_object) \
+            and toks[k][0] not in _MARKERS:
+        return k
+    return -1
+
+
+def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False) -> tuple[Mention | None, int]:
+    """Read a speaker noun phrase starting at token ``i``.
+
+    Returns (mention or None, index of the first token after it).
+    Grammar (greedy, stops at any stop word or punctuation):
+      [title head + genitives/adjectives/links]* [name tokens | "quoted name"]
+    """
+    n = len(toks)
+    j = i
+    title_end = i  # tokens [i, title_end) are the title part
+    kind = None
+    head = None
+    while j < n and j - i < 14:
+        t = toks[j][0]
+        b = _bare(t)
+        if t in _ALL_QUOTES:
+            # a short quoted name: “ماريا زاخاروفا”, صحيفة "الأهرام", "ميسي إيران"
+            k = _quoted_run(toks, j)
+            if k < 0:
+                break
+            if j == i:
+                # quoted nickname first: a title-like label, a name may follow
+                kind = "person"
+                title_end = k
+                j = k
+                continue
+            if title_end == j:
+                title_end = k if kind == "organization" else title_end
+            if kind is None:
+                kind = "person"
+            j = k
+            if title_end < j and kind != "organization":
+                pass
+            continue
+        if not _is_word(t):
+            break
+        if _is_stop(t, ba_object and j > i):
+            break
+        if j == i:
+            if b in _PERSON_HEADS or t in _PERSON_HEADS:
+                kind, head = "person", b
+                j += 1
+                title_end = j
+                continue
+            if b in _ORG_HEADS or t in _ORG_HEADS:
+                kind, head = "organization", b
+                j += 1
+                title_end = j
+                continue
+            if t in _GROUP_HEADS or b in _GROUP_HEADS:
+                kind, head = "group", b
+                j += 1
+                title_end = j
+                continue
+            if t in _UNKNOWN_HEADS:
+                kind, head = "unknown", b
+                j += 1
+                title_end = j
+                continue
+            if t in _COUNTRIES:
+                kind = "organization"
+                j += 1
+                title_end = j
+                if j < n and (_is_nisba(toks[j][0]) or toks[j][0] in _TITLE_LINKS):
+                    continue
+                break
+            if _is_definite(t):
+                # a definite noun: profession before a name (الناشط علي ...),
+                # a title-only reference (الوزير), or a definite name (الأسد)
+                j += 1
+                title_end = j
+                continue
+            k = _looks_like_title_construct(toks, i, ba_object)
+            if k > 0:
+                kind, head = "person", b
+                j = k
+                title_end = k
+                continue
+            kind = "person"  # an indefinite first word: a name
+            j += 1
+            continue
+        prev = toks[j - 1][0]
+        in_title = title_end == j  # still reading the title / org phrase
+        if in_title:
+            if kind in ("group", "unknown") and head is not None:
+                # descriptors of a source: مصدر أمني، مصادر قضائية فرنسية، ناشطون وحقوقيون
+                if t.endswith(("ي", "ية", "يون", "يين", "ون", "ين")) and len(t) > 3 or \
+                        (t.startswith("و") and (t[1:] in _GROUP_HEADS or t[1:].endswith(("يون", "ون")))) or \
+                        (_is_definite(t) and j == i + 1):
+                    j += 1
+                    title_end = j
+                    continue
+                break
+            if b in _PERSON_HEADS and kind != "group":
+                kind, head = "person", b
+                j += 1
+                title_end = j
+                continue
+            if (t in _TITLE_LINKS or t in _TITLE_INDEF or t in _COUNTRIES or b in _ORG_HEADS
+                    or _is_nisba(t) or (t.startswith("ل") and len(t) > 3 and prev not in _MARKERS)):
+                j += 1
+                title_end = j
+                continue
+            if _is_definite(t):
+                # genitive right after a head (وزارة الدفاع، رئيس الوزراء), or
+                # after a link word (باسم الخارجية)
+                if prev in _TITLE_LINKS or _bare(prev) in _PERSON_HEADS or _bare(prev) in _ORG_HEADS \
+                        or prev in _TITLE_INDEF or _bare(prev) in _TITLE_INDEF or prev.startswith("ل"):
+                    j += 1
+                    title_end = j
+                    continue
+                if kind is None and j - i < 3:
+                    j += 1
+                    title_end = j
+                    continue
+                break
+            if kind == "organization":
+                if head in _ORG_WITH_PROPER_NAME and j - title_end < 3:
+                    j += 1  # proper name of the organisation (وكالة أعماق)
+                    title_end = j
+                    continue
+                break
+            if kind is None:
+                kind = "person"
+            j += 1  # first name token after the title
+            continue
+        # reading a name
+        if _is_definite(t):
+            # surnames with the article (عبد الفتاح السيسي): after a particle,
+            # a nisba-like surname, or the last word before a boundary
+            nxt = toks[j + 1][0] if j + 1 < n else ""
+            if prev in _NAME_PARTICLES or t.endswith("ي") or nxt == "" or not _is_word(nxt) \
+                    or _is_stop(nxt, ba_object) or nxt in _MARKERS:
+                j += 1
+                continue
+            break
+        if j - title_end >= 4:
+            break
+        j += 1
+    if j == i:
+        return None, i
+    while j > i and toks[j - 1][0] in ("باسم", "لدى", "عن"):
+        j -= 1  # trailing link words belong to what follows
+    if j == i:
+        return None, i
+    title_end = min(title_end, j)
+    start, end = toks[i][1], toks[j - 1][2]
+    title = s[toks[i][1] : toks[title_end - 1][2]] if title_end > i else ""
+    name = s[toks[title_end][1] : end] if title_end < j else ""
+    name = name.strip(" \"“”«»")
+    title = title.strip(" \"“”«»")
+    if kind is None:
+        kind = "unknown" if not name else "person"
+    if kind == "organization" and name:
+        title, name = (title + " " + name).strip(), ""
+    return Mention(start, end, title, name, kind), j
+
+
+# --- per-document extraction -------------------------------------------------
+
+
+@dataclass
+class _Known:
+    speaker: Speaker
+    gender: str | None
+    title_stems: frozenset
+    name_tokens: tuple
+    kind: str
+
+
+@dataclass
+class _Stmt:
+    verb_start: int
+    verb_end: int
+    verb: str
+    start: int
+    end: int
+    content_start: int
+    content_end: int
+    mode: str
+    speaker: Speaker
+    mention: tuple | None  # (start, end) of the mention as written, None if implicit
+    kind: str
+    headline: bool = False
+    extra: list = field(default_factory=list)
+
+
+def _stems(s: str) -> frozenset:
+    out = set()
+    for t in name_key(s).split():
+        b = _bare(t)
+        for suf in ("يين", "يون", "يه", "يا", "ه", "ي"):
+            if b.endswith(suf) and len(b) > len(suf) + 2:
+                b = b[: -len(suf)]
+                break
+        out.add(b)
+    return frozenset(out - {"باسم", "في", "لدي", "لدى", "رسم", "رسمي", "ل"})
+
+
+class _DocState:
+    def __init__(self, registry: Registry, year: int | None):
+        self.registry = registry
+        self.year = year
+        self.known: list[_Known] = []
+        self._by_id: dict[str, int] = {}
+
+    def remember(self, sp: Speaker, gender, title: str, name: str, kind: str):
+        k = _Known(sp, gender or sp.gender, _stems(title) | _stems(sp.name_ar if kind == "organization" else ""),
+                   tuple(name_key(name).split()), kind)
+        if sp.speaker_id in self._by_id:
+            old = self.known[self._by_id[sp.speaker_id]]
+            k = _Known(sp, k.gender or old.gender, k.title_stems | old.title_stems,
+                       k.name_tokens if len(k.name_tokens) > len(old.name_tokens) else old.name_tokens, kind)
+        self.known.append(k)
+        self._by_id[sp.speaker_id] = len(self.known) - 1
+
+    def by_gender(self, gender) -> _Known | None:
+        for k in reversed(self.known):
+            if gender is None or gender == "p" or k.gender is None or k.gender == gender:
+                if gender == "p" and k.kind not in ("group", "organization", "unknown"):
+                    continue
+                return k
+        if gender == "p" and self.known:
+            return self.known[-1]
+        return None
+
+    def by_name(self, name: str) -> _Known | None:
+        toks = tuple(name_key(name).split())
+        if not toks:
+            return None
+        for k in reversed(self.known):
+            kt = k.name_tokens
+            if kt and len(toks) <= len(kt) and kt[-len(toks):] == toks:
+                return k
+            if kt and len(toks) > len(kt) and toks[-len(kt):] == kt and len(kt) >= 1 and k.speaker.registered is False:
+                return k
+        return None
+
+    def by_title(self, title: str) -> _Known | None:
+        st = _stems(title)
+        if not st:
+            return None
+        for k in reversed(self.known):
+            if k.title_stems and st <= k.title_stems:
+                return k
+        return None
+
+
+def _resolve_mention(state: _DocState, s: str, m: Mention, gender) -> Speaker:
+    name, title = m.name, m.title
+    if name:
+        k = state.by_name(name)
+        if k is not None and (k.speaker.registered or len(name_key(name).split()) <= len(k.name_tokens)):
+            state.remember(k.speaker, gender, title, name, k.kind)
+            return k.speaker
+        sp = resolve(name if not title else title + " " + name, title or None, state.year, state.registry,
+                     kind=m.kind, gender=gender if gender in ("m", "f") else None)
+        state.remember(sp, gender, title, name, m.kind if not sp.registered else sp.kind)
+        return sp
+    # title-only / organisation-only mention
+    from analysis.speakers import lookup_name
+
+    sp = lookup_name(title, state.registry)
+    if sp is None and m.kind != "organization":
+        k = state.by_title(title)
+        if k is not None:
+            state.remember(k.speaker, gender, title, "", k.kind)
+            return k.speaker
+    if sp is None and m.kind == "organization":
+        k = state.by_title(title)
+        if k is not None and len(title.split()) == 1:
+            state.remember(k.speaker, gender, title, "", k.kind)
+            return k.speaker
+    if sp is None:
+        sp = resolve(title, title, state.year, state.registry, kind=m.kind,
+                     gender=gender if gender in ("m", "f") else None)
+    state.remember(sp, gender, title, name_key(title) if m.kind == "organization" else "", sp.kind if sp.registered else m.kind)
+    return sp
+
+
+def _quote_spans(s: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Balanced quoted regions inside [a, b) (positions include the marks)."""
+    spans = []
+    open_pos, open_ch = -1, ""
+    for m in re.finditer("[\"“”«»]", s[a:b]):
+        c, p = m.group(), a + m.start()
+        if open_pos < 0:
+            if c in "“«\"" or c == "”":
+                open_pos, open_ch = p, c
+        else:
+            if (open_ch == "“" and c in "”\"") or (open_ch == "«" and c == "»") or (open_ch == '"' and c in '"”') \
+                    or (open_ch == "”" and c in "“”"):
+                spans.append((open_pos, p + 1))
+                open_pos = -1
+    if open_pos >= 0:
+        spans.append((open_pos, b))  # unbalanced: runs to the sentence end
+    return spans
+
+
+def _in_spans(p: int, spans) -> bool:
+    return any(a <= p < b for a, b in spans)
+
+
+def _skip_fillers(toks, i):
+    """Skip time words and discourse adverbs right after a verb."""
+    n = len(toks)
+    while i < n and (toks[i][0] in _TIME_WORDS or toks[i][0] in ("يوم", "ليل", "صباح", "مساء", "،", ",")):
+        if toks[i][0] in ("،", ","):
+            break
+        i += 1
+    return i
+
+
+def _find_content(s: str, pos: int, sent_end: int, need: str, lemma: str):
+    """Where the content starts after ``pos``: (marker_start, content_start, mode) or None."""
+    m = _CONTENT_MARKER_RE.search(s, pos, sent_end)
+    gap = m.start() - pos if m else 10**9
+    limit = 90 if need == "content" else 45
+    if m and gap <= limit:
+        gap_text = s[pos : m.start()]
+        # the gap must not itself contain a clause end
+        if "." not in gap_text and "؟" not in gap_text:
+            tok = m.group()
+            if tok in "“«\"":
+                return m.start(), m.start(), "direct"
+            if tok == ":":
+                k = m.end()
+                while k < sent_end and s[k] in " \t":
+                    k += 1
+                return m.start(), k, "direct"
+            k = m.end()
+            while k < sent_end and s[k] in " \t":
+                k += 1
+            return m.start(), k, "indirect"
+    rest = s[pos:sent_end].lstrip(" ")
+    if rest[:1] in ("،", ","):
+        # a parenthetical source right after the subject: "، وفق وفا،"
+        k = min((rest.find(c, 1) for c in "،," if rest.find(c, 1) > 0), default=-1)
+        rest = rest[k + 1 :] if 0 < k <= 40 else rest[1:]
+        rest = rest.lstrip(" ")
+    if not rest:
+        return None
+    cstart = sent_end - len(rest)
+    first = rest.split(" ", 1)[0]
+    if need == "ila" and first in ("الى", "إلى", "إلي", "الي"):
+        return cstart, cstart, "indirect"
+    if need == "obj" and len(rest) > 8 and first not in _STOP_WORDS - {"على", "عن", "الى", "من", "ب"}:
+        return cstart, cstart, "indirect"
+    return None
+
+
+def _mode_of(s: str, cs: int, ce: int, base: str) -> str:
+    seg = s[cs:ce]
+    has_q = any(c in seg for c in "\"“”«»")
+    if base == "direct":
+        return "direct"
+    return "mixed" if has_q else "indirect"
+
+
+_HEADLINE_RE = re.compile(r"^\s*([^:\n.!?؟]{2,60}?)\s*:\s*(\S[^\n]{1,200})$")
+
+
+def _headline_statement(s: str, line_start: int, line_end: int, state: _DocState):
+    line = s[line_start:line_end]
+    if len(line) > 220 or line.rstrip().endswith("."):
+        return None
+    m = _HEADLINE_RE.match(line)
+    if not m:
+        return None
+    who = m.group(1)
+    if len(who.split()) > 7:
+        return None
+    toks = _tokens(s, line_start + m.start(1), line_start + m.end(1))
+    mention, j = _parse_mention(s, toks, 0)
+    if mention is None or j != len(toks) or not any(_is_word(t[0]) for t in toks):
+        return None
+    sp = _resolve_mention(state, s, mention, None)
+    cs, ce = line_start + m.start(2), line_start + m.end(2)
+    return _Stmt(line_start + m.start(1), line_start + m.end(1), "", line_start + m.start(1), ce, cs, ce,
+                 "direct", sp, (mention.start, mention.end), mention.kind, headline=True)
+
+
+def _svo_subject(s: str, sent_start: int, verb_start: int):
+    """Name-first subject before the verb: 'X قال', 'وكان X قد قال', 'أما X فقال'."""
+    a = max(sent_start, verb_start - 160)
+    seg_start = a
+    for ch in "،,؛:.\"”»“«":
+        k = s.rfind(ch, a, verb_start)
+        if k >= 0 and k + 1 > seg_start:
+            seg_start = k + 1
+    toks = _tokens(s, seg_start, verb_start)
+    if not toks:
+        return None
+    i = 0
+    while i < len(toks) and (toks[i][0] in _DISCOURSE):
+        i += 1
+    if i < len(toks) and toks[i][0].startswith("و") and toks[i][0][1:] in ("كان", "كانت"):
+        i += 1
+    jend = len(toks)
+    while jend > i and toks[jend - 1][0] in ("قد", "فقد", "لقد", "ف"):
+        jend -= 1
+    if jend <= i or jend - i > 10:
+        return None
+    sub = toks[i:jend]
+    mention, j = _parse_mention(s, sub, 0)
+    if mention is not None and j < len(sub) and sub[j][0] == "في" and len(sub) - j <= 3:
+        # السفارة السعودية في واشنطن: a location phrase ends the subject
+        mention = Mention(mention.start, sub[-1][2], mention.title, mention.name, mention.kind)
+        if mention.kind == "organization":
+            mention.title = s[mention.start : mention.end]
+        j = len(sub)
+    if mention is None or j != len(sub):
+        # strip a leading و from the first word (والحكومة قالت)
+        w = sub[0][0]
+        if w.startswith("و") and len(w) > 3:
+            sub2 = [(w[1:], sub[0][1] + 1, sub[0][2])] + sub[1:]
+            mention, j = _parse_mention(s, sub2, 0)
+            if mention is None or j != len(sub2):
+                return None
+        else:
+            return None
+    return mention
+
+
+def _extract_doc(raw: str, skip_spans, head_spans, registry: Registry, year: int | None) -> list[_Stmt]:
+    s, offs = normalize_with_offsets(raw)
+    state = _DocState(registry, year)
+    out: list[_Stmt] = []
+    if not s.strip():
+        return out
+
+    def to_norm(p):  # original offset -> normalised offset (for flags)
+        if offs is None:
+            return p
+        import bisect
+
+        return bisect.bisect_left(offs, p)
+
+    skip = [(to_norm(a), to_norm(b)) for a, b in skip_spans]
+    heads = [(to_norm(a), to_norm(b)) for a, b in head_spans]
+
+    # "Name: quote" headline-shaped first line (and every flagged headline)
+    first_nl = s.find("\n")
+    first_end = len(s) if first_nl < 0 else first_nl
+    cand_lines = [(0, first_end)] + heads
+    for a, b in cand_lines:
+        if _in_spans(a, skip):
+            continue
+        st = _headline_statement(s, a, b, state)
+        if st is not None:
+            out.append(st)
+    headline_done = {(st.start) for st in out}
+
+    for sa, sb in split_sentences(s):
+        if sa in headline_done:
+            continue
+        sent_stmts: list[_Stmt] = []
+        quotes = None
+        for vm in _VERB_RE.finditer(s, sa, sb):
+            vstart, vend = vm.start(), vm.end()
+            if _in_spans(vstart, skip):
+                continue
+            form = VERB_FORMS[vm.group(2)]
+            if quotes is None:
+                quotes = _quote_spans(s, sa, sb)
+            if _in_spans(vstart, quotes):
+                continue
+            if sent_stmts and sent_stmts[-1].start <= vstart < sent_stmts[-1].content_start:
+                continue  # the word sits inside the previous mention (قال طالب ...)
+            if not form.finite:
+                _continue_statement(s, sent_stmts, out, vm, form, sa, sb, state)
+                continue
+            raw_verb = raw[map_offset(offs, vstart) : map_offset(offs, vm.end())]
+            st = _finite_statement(s, vm, form, sa, sb, state, quotes, raw_verb)
+            if st is None:
+                continue
+            if sent_stmts and sent_stmts[-1].content_end > st.start:
+                prev = sent_stmts[-1]
+                if prev.content_start < st.start:
+                    prev.content_end = max(prev.content_start, _rstrip_pos(s, prev.content_start, st.start))
+                    prev.end = max(prev.end if prev.mode == "direct" else prev.content_end, prev.content_end)
+                    prev.end = min(prev.end, st.start) if prev.end > st.start else prev.end
+            sent_stmts.append(st)
+        for st in sent_stmts:
+            st.mode = _mode_of(s, st.content_start, st.content_end, st.mode) if st.mode != "direct" else "direct"
+            if any(a <= st.verb_start < b for a, b in heads):
+                st.headline = True
+        out.extend(sent_stmts)
+
+    if offs is not None:
+        for st in out:
+            for f in ("verb_start", "verb_end", "start", "end", "content_start", "content_end"):
+                setattr(st, f, map_offset(offs, getattr(st, f)))
+            if st.mention is not None:
+                st.mention = (map_offset(offs, st.mention[0]), map_offset(offs, st.mention[1]))
+    return out
+
+
+def _rstrip_pos(s: str, a: int, b: int) -> int:
+    while b > a and s[b - 1] in " \t،,؛و":
+        if s[b - 1] == "و" and b - 2 >= a and s[b - 2] not in " \t":
+            break
+        b -= 1
+    return b
+
+
+_NEGATIONS = {"لم", "لن", "لا", "ما", "ولم", "ولا", "ولن", "فلم", "فلا"}
+_PLURAL_SUFFIXES = ("وا", "ون", "ان", "تا")
+
+
+def _previous_word(s: str, sa: int, vstart: int) -> str:
+    k = s.rfind(" ", sa, max(sa, vstart - 1))
+    return s[(k + 1 if k >= 0 else sa) : vstart].strip()
+
+
+def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: str):
+    vstart, vend = vm.start(), vm.end()
+    prefix = vm.group(1)
+    word = vm.group(2)
+    prev_word = _previous_word(s, sa, vstart)
+    if prev_word in _NEGATIONS:
+        return None  # لم يذكر، لا يقول: not a report of speech
+    if form.lemma == "بين" and word == "بين" and "\u0651" not in raw_verb:
+        return None  # بين without shadda is the preposition "between"
+    toks = _tokens(s, vend, min(sb, vend + 400), limit=30)
+    i = _skip_fillers(toks, 0)
+    mention, j = (None, i)
+    pronoun_subject = form.gender == "p" and word.split()[0].endswith(_PLURAL_SUFFIXES)
+    if not pronoun_subject and i < len(toks) and _is_word(toks[i][0]) and toks[i][0] not in _MARKERS:
+        mention, j = _parse_mention(s, toks, i, ba_object=form.lemma in _BA_LEMMAS)
+    after = toks[j][1] if j < len(toks) else (toks[-1][2] if toks else vend)
+    if mention is None:
+        after = toks[i][1] if i < len(toks) else vend
+    span_start = vstart
+    # نقلت وكالة X عن Y (قوله): the speaker is Y
+    if form.lemma == "نقل":
+        if j < len(toks) and toks[j][0] == "عن":
+            m2, j2 = _parse_mention(s, toks, j + 1)
+            if m2 is None:
+                return None
+            mention, j = m2, j2
+            after = toks[j][1] if j < len(toks) else sb
+            while j < len(toks) and toks[j][0] in ("قوله", "قولها", "قولهم", "قولهما"):
+                j += 1
+                after = toks[j][1] if j < len(toks) else sb
+        else:
+            return None
+    if mention is None and prefix in ("", "ف"):
+        svo = _svo_subject(s, sa, vstart)
+        if svo is not None:
+            mention = svo
+            span_start = svo.start
+    need = form.need
+    if need == "obj" and prefix == "" and vstart > sa and mention is not None and span_start == vstart \
+            and prev_word not in _DISCOURSE and not prev_word.endswith(("،", ",", ":")):
+        need = "content"  # a bare verb mid-sentence (أدين طالب لجوء): ask for أن/quote
+    found = _find_content(s, after, sb, need, form.lemma)
+    if found is None:
+        if mention is not None and mention.kind != "unknown":
+            _resolve_mention(state, s, mention, form.gender)  # still a discourse referent
+        return None
+    marker, cstart, mode = found
+    if cstart >= sb:
+        return None
+    # content end: closing quote for direct speech, else the sentence end
+    cend = sb
+    end = sb
+    if mode == "direct":
+        open_ch = s[marker] if s[marker] in "“«\"" else None
+        if open_ch is None and cstart < sb and s[cstart] in "“«\"":
+            open_ch = s[cstart]
+            marker = cstart
+        if open_ch is not None:
+            close = {"“": "”", "«": "»", '"': '"'}[open_ch]
+            k = s.find(close, marker + 1, sb)
+            if k < 0 and open_ch == '"':
+                k = s.find("”", marker + 1, sb)
+            if k >= 0:
+                cstart, cend, end = marker + 1, k, k + 1
+            else:
+                cstart, cend, end = marker + 1, sb, sb
+    cend = _rstrip_pos(s, cstart, cend)
+    if end == sb:
+        end = cend if cend > cstart else sb
+        while end < sb and s[end] in ".!؟?\"”»":
+            end += 1
+    if mention is not None:
+        sp = _resolve_mention(state, s, mention, form.gender)
+        mspan, kind = (mention.start, mention.end), sp.kind if sp.registered else mention.kind
+    else:
+        k = state.by_gender(form.gender)
+        if k is None:
+            return None
+        sp, mspan, kind = k.speaker, None, k.kind
+        state.remember(sp, form.gender, "", " ".join(k.name_tokens), k.kind)
+    return _Stmt(vstart, vend, word, span_start, end, cstart, cend, mode, sp, mspan, kind)
+
+
+def _continue_statement(s, sent_stmts, out, vm, form, sa, sb, state):
+    """A participle (مشيراً، مؤكدةً، قائلاً) extends the statement it follows."""
+    target = sent_stmts[-1] if sent_stmts else None
+    if target is None:
+        # "حيث غردت إليسا قائلة ...": the subject of the sentence's first verb
+        toks = _tokens(s, sa, vm.start(), limit=14)
+        mention = None
+        for i in range(min(4, len(toks))):
+            if _is_word(toks[i][0]) and toks[i][0] not in _DISCOURSE and toks[i][0] not in _STOP_WORDS:
+                mention, j = _parse_mention(s, toks, i + 1) if i + 1 < len(toks) else (None, 0)
+                break
+        found = _find_content(s, vm.end(), sb, form.need, form.lemma)
+        if found is None:
+            return
+        marker, cstart, mode = found
+        if mention is None:
+            k = state.by_gender(form.gender)
+            if k is None:
+                return
+            sp, mtext, kind = k.speaker, None, k.kind
+        else:
+            sp = _resolve_mention(state, s, mention, form.gender)
+            mtext, kind = (mention.start, mention.end), sp.kind if sp.registered else mention.kind
+        cend = _rstrip_pos(s, cstart, sb)
+        end = cend
+        while end < sb and s[end] in ".!؟?\"”»":
+            end += 1
+        st = _Stmt(vm.start(), vm.end(), vm.group(2), vm.start() if mention is None else min(mention.start, vm.start()),
+                   end, cstart, cend, mode, sp, mtext, kind)
+        sent_stmts.append(st)
+        return
+    if vm.start() < target.content_start:
+        return
+    cend = _rstrip_pos(s, vm.end(), sb)
+    if cend > target.content_end:
+        if target.mode == "direct":
+            target.mode = "mixed"
+        target.content_end = cend
+        end = cend
+        while end < sb and s[end] in ".!؟?\"”»":
+            end += 1
+        target.end = max(target.end, end)
+
+
+# --- table level -------------------------------------------------------------
+
+
+def _flag_spans(flags: pl.DataFrame | None):
+    skip: dict[str, list] = {}
+    heads: dict[str, list] = {}
+    if flags is None or flags.height == 0:
+        return skip, heads
+    for doc_id, a, b, kind in flags.select("doc_id", "char_start", "char_end", "kind").iter_rows():
+        if kind in schemas.SKIPPED_FLAG_KINDS:
+            skip.setdefault(doc_id, []).append((a, b))
+        elif kind == "headline":
+            heads.setdefault(doc_id, []).append((a, b))
+    return skip, heads
+
+
+def extract_statements(
+    documents: pl.DataFrame,
+    flags: pl.DataFrame | None = None,
+    registry: Registry | None = None,
+) -> pl.DataFrame:
+    """One row per reporting event, in the STATEMENTS schema (dates left null)."""
+    registry = registry if registry is not None else default_registry()
+    skip, heads = _flag_spans(flags)
+    has_pub = "published" in documents.columns
+    cols = ["doc_id", "text"] + (["published"] if has_pub else [])
+    rows: dict[str, list] = {c: [] for c in schemas.STATEMENTS if c not in ("statement_date", "date_precision", "date_basis")}
+    for rec in documents.select(cols).iter_rows():
+        doc_id, text = rec[0], rec[1]
+        if not text:
+            continue
+        pub = rec[2] if has_pub else None
+        year = pub.year if pub is not None else None
+        for st in _extract_doc(text, skip.get(doc_id, ()), heads.get(doc_id, ()), registry, year):
+            sp = st.speaker
+            rows["doc_id"].append(doc_id)
+            rows["char_start"].append(st.start)
+            rows["char_end"].append(max(st.end, st.start))
+            rows["speaker_id"].append(sp.speaker_id)
+            rows["speaker_name"].append(sp.name_ar)
+            rows["speaker_en"].append(sp.name_en)
+            rows["speaker_mention"].append(text[st.mention[0] : st.mention[1]] if st.mention else None)
+            rows["speaker_kind"].append(st.kind if st.kind in ("person", "organization", "group", "unknown") else "unknown")
+            rows["verb"].append(text[st.verb_start : st.verb_end] if st.verb else "")
+            rows["mode"].append(st.mode)
+            rows["content"].append(text[st.content_start : st.content_end])
+            rows["is_headline"].append(st.headline)
+            rows["verb_start"].append(st.verb_start)
+            rows["verb_end"].append(st.verb_end)
+            rows["content_start"].append(st.content_start)
+            rows["content_end"].append(st.content_end)
+    df = pl.DataFrame(rows, schema={c: schemas.STATEMENTS[c] for c in rows})
+    return schemas.conform(df, schemas.STATEMENTS)
+
