@@ -207,6 +207,7 @@ _VERB_RE = re.compile(r"(?<!\w)([وف]?)(" + _trie_regex(VERB_FORMS) + r")(?!\w)
 
 # --- word lists used to read the noun phrase around a verb ------------------
 
+_MARKS_RE = re.compile("[\u064b-\u065f\u0670\u0640]")
 _TOKEN_RE = re.compile(r"[^\W_]+|[^\w\s#]")
 _QUOTE_OPEN = "“«\""
 _QUOTE_CLOSE = {"“": "”", "«": "»", '"': '"', "”": "“"}
@@ -256,8 +257,8 @@ _ORG_HEADS = {
     "صحيفة", "قناة", "موقع", "نيابة", "محكمة", "اتحاد", "برلمان", "كونغرس", "مفوضية",
     "ادارة", "دائرة", "مديرية", "مركز", "معهد", "بيت", "سلطات", "سلطة", "حرس", "داخلية",
     "دفاع", "شبكة", "مجلة", "جريدة", "اذاعة", "تلفزيون", "بيان", "تقرير", "دراسة",
-    "مستشفى", "بلدية", "نقابة", "رابطة", "جمعية", "ائتلاف", "مليشيا", "ميليشيا",
-    "ميليشيات", "فصائل", "فصيل", "محافظة", "الكرملين", "اليونيسف", "يونيسف", "ناتو",
+    "مستشفى", "قنصلية", "بلدية", "نقابة", "رابطة", "جمعية", "ائتلاف", "مليشيا", "ميليشيا",
+    "ميليشيات", "فصائل", "وسائل", "فصيل", "محافظة", "الكرملين", "اليونيسف", "يونيسف", "ناتو",
     "حلف", "اتحاد", "كتلة", "تيار", "جبهة", "كتائب", "سرايا", "هيئه", "الاليزيه",
     "اليزيه", "داونينغ", "مصلحة", "ديوان", "اركان", "الاركان", "بعثة", "دار",
 }
@@ -307,8 +308,11 @@ def _bare(tok: str) -> str:
     return tok
 
 
+_NOT_NOUNS = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "الى", "الا", "اللاتي"}
+
+
 def _is_definite(tok: str) -> bool:
-    return tok.startswith("ال") and len(tok) > 3
+    return tok.startswith("ال") and len(tok) > 3 and tok not in _NOT_NOUNS
 
 
 def _is_nisba(tok: str) -> bool:
@@ -358,7 +362,7 @@ def _is_media_l(t: str) -> bool:
 def _is_stop(t: str, ba_object: bool) -> bool:
     if t in _STOP_WORDS or _is_media_l(t):
         return True
-    if t.startswith(("بال", "كال")) and len(t) > 4:
+    if t.startswith("بال") and len(t) > 4:
         return True  # بالقول، بالاجماع: an adverbial, not a name
     return ba_object and t.startswith("ب") and len(t) > 3
 
@@ -489,7 +493,7 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False) -> tuple
                     title_end = j
                     continue
                 break
-            if b in _PERSON_HEADS and kind != "group":
+            if b in _PERSON_HEADS and kind not in ("group", "organization"):
                 kind, head = "person", b
                 j += 1
                 title_end = j
@@ -523,6 +527,8 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False) -> tuple
             j += 1  # first name token after the title
             continue
         # reading a name
+        if t.startswith("لل"):
+            break  # "قال حسن للمسؤولين": the addressee
         if _is_definite(t):
             # surnames with the article (عبد الفتاح السيسي): after a particle,
             # a nisba-like surname, or the last word before a boundary
@@ -534,6 +540,10 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False) -> tuple
             break
         if j - title_end >= 4:
             break
+        nxt = toks[j + 1][0] if j + 1 < n else ""
+        if j > title_end and t not in _NAME_PARTICLES and _is_definite(nxt) and not nxt.endswith("ي") \
+                and nxt != "الله" and prev not in _NAME_PARTICLES:
+            break  # "سردار آزمون اعتزال اللعب": a masdar object starts here
         j += 1
     if j == i:
         return None, i
@@ -596,7 +606,8 @@ def _stems(s: str) -> frozenset:
 
 
 class _DocState:
-    def __init__(self, registry: Registry, year: int | None):
+    def __init__(self, registry: Registry, year: int | None, raw: str = "", offs=None):
+        self.raw, self.offs = raw, offs
         self.registry = registry
         self.year = year
         self.known: list[_Known] = []
@@ -611,6 +622,16 @@ class _DocState:
                        k.name_tokens if len(k.name_tokens) > len(old.name_tokens) else old.name_tokens, kind)
         self.known.append(k)
         self._by_id[sp.speaker_id] = len(self.known) - 1
+
+    def as_written(self, s: str, part: str, a: int, b: int) -> str:
+        """The original spelling (with hamza, harakat removed) of a part of a mention."""
+        if not part or self.offs is None and not self.raw:
+            return part
+        k = s.find(part, a, b)
+        if k < 0:
+            return part
+        orig = self.raw[map_offset(self.offs, k) : map_offset(self.offs, k + len(part))]
+        return _MARKS_RE.sub("", orig)
 
     def by_gender(self, gender) -> _Known | None:
         for k in reversed(self.known):
@@ -634,18 +655,21 @@ class _DocState:
                 return k
         return None
 
-    def by_title(self, title: str) -> _Known | None:
+    def by_title(self, title: str, kind: str | None = None) -> _Known | None:
         st = _stems(title)
         if not st:
             return None
         for k in reversed(self.known):
+            if kind is not None and (k.kind == "organization") != (kind == "organization"):
+                continue
             if k.title_stems and st <= k.title_stems:
                 return k
         return None
 
 
 def _resolve_mention(state: _DocState, s: str, m: Mention, gender) -> Speaker:
-    name, title = m.name, m.title
+    title = state.as_written(s, m.title, m.start, m.end)
+    name = state.as_written(s, m.name, m.start, m.end)
     if name:
         k = state.by_name(name)
         if k is not None and (k.speaker.registered or len(name_key(name).split()) <= len(k.name_tokens)):
@@ -660,12 +684,12 @@ def _resolve_mention(state: _DocState, s: str, m: Mention, gender) -> Speaker:
 
     sp = lookup_name(title, state.registry)
     if sp is None and m.kind != "organization":
-        k = state.by_title(title)
+        k = state.by_title(title, m.kind)
         if k is not None:
             state.remember(k.speaker, gender, title, "", k.kind)
             return k.speaker
     if sp is None and m.kind == "organization":
-        k = state.by_title(title)
+        k = state.by_title(title, m.kind)
         if k is not None and len(title.split()) == 1:
             state.remember(k.speaker, gender, title, "", k.kind)
             return k.speaker
@@ -716,8 +740,9 @@ def _find_content(s: str, pos: int, sent_end: int, need: str, lemma: str):
     limit = 90 if need == "content" else 45
     if m and gap <= limit:
         gap_text = s[pos : m.start()]
-        # the gap must not itself contain a clause end
-        if "." not in gap_text and "؟" not in gap_text:
+        # the gap must not itself contain a clause end or a relative clause
+        # ("علّق تويتر عدداً من الحسابات التي يبدو أنها": not a statement)
+        if "." not in gap_text and "؟" not in gap_text and _RELATIVE_RE.search(gap_text) is None:
             tok = m.group()
             if tok in "“«\"":
                 return m.start(), m.start(), "direct"
@@ -822,7 +847,7 @@ def _svo_subject(s: str, sent_start: int, verb_start: int):
 
 def _extract_doc(raw: str, skip_spans, head_spans, registry: Registry, year: int | None) -> list[_Stmt]:
     s, offs = normalize_with_offsets(raw)
-    state = _DocState(registry, year)
+    state = _DocState(registry, year, raw, offs)
     out: list[_Stmt] = []
     if not s.strip():
         return out
@@ -865,11 +890,15 @@ def _extract_doc(raw: str, skip_spans, head_spans, registry: Registry, year: int
                 continue
             if sent_stmts and sent_stmts[-1].start <= vstart < sent_stmts[-1].content_start:
                 continue  # the word sits inside the previous mention (قال طالب ...)
+            if sent_stmts and vstart >= sent_stmts[-1].content_start \
+                    and _previous_word(s, sa, vstart) in _MARKERS:
+                continue  # "قال إنه أبلغ ...": a report inside the reported content
             if not form.finite:
                 _continue_statement(s, sent_stmts, out, vm, form, sa, sb, state)
                 continue
             raw_verb = raw[map_offset(offs, vstart) : map_offset(offs, vm.end())]
-            st = _finite_statement(s, vm, form, sa, sb, state, quotes, raw_verb)
+            inside = bool(sent_stmts) and vstart >= sent_stmts[-1].content_start
+            st = _finite_statement(s, vm, form, sa, sb, state, quotes, raw_verb, inside)
             if st is None:
                 continue
             if sent_stmts and sent_stmts[-1].content_end > st.start:
@@ -902,6 +931,8 @@ def _rstrip_pos(s: str, a: int, b: int) -> int:
     return b
 
 
+_RELATIVE_RE = re.compile(r"(?<!\w)(?:الذي|التي|الذين|اللذين|اللتين|يبدو|حيث)(?!\w)")
+_PAST_T = {f for f in VERB_FORMS if f.startswith("ت") and f[:4] in ("تابع", "تساء", "توقع", "تعهد")}
 _NEGATIONS = {"لم", "لن", "لا", "ما", "ولم", "ولا", "ولن", "فلم", "فلا"}
 _PLURAL_SUFFIXES = ("وا", "ون", "ان", "تا")
 
@@ -911,7 +942,7 @@ def _previous_word(s: str, sa: int, vstart: int) -> str:
     return s[(k + 1 if k >= 0 else sa) : vstart].strip()
 
 
-def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: str):
+def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: str, inside_content=False):
     vstart, vend = vm.start(), vm.end()
     prefix = vm.group(1)
     word = vm.group(2)
@@ -924,8 +955,15 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
     i = _skip_fillers(toks, 0)
     mention, j = (None, i)
     pronoun_subject = form.gender == "p" and word.split()[0].endswith(_PLURAL_SUFFIXES)
-    if not pronoun_subject and i < len(toks) and _is_word(toks[i][0]) and toks[i][0] not in _MARKERS:
+    starts_like_subject = i < len(toks) and (
+        (_is_word(toks[i][0]) and toks[i][0] not in _MARKERS)
+        or (toks[i][0] in _ALL_QUOTES and _quoted_run(toks, i) > 0 and _quoted_run(toks, i) < len(toks)
+            and _is_word(toks[_quoted_run(toks, i)][0]) and toks[_quoted_run(toks, i)][0] not in _STOP_WORDS)
+    )
+    if not pronoun_subject and starts_like_subject:
         mention, j = _parse_mention(s, toks, i, ba_object=form.lemma in _BA_LEMMAS)
+    if mention is not None and mention.kind == "person" and not mention.name:
+        mention, j = _apposition_name(s, toks, j, mention)
     after = toks[j][1] if j < len(toks) else (toks[-1][2] if toks else vend)
     if mention is None:
         after = toks[i][1] if i < len(toks) else vend
@@ -948,13 +986,16 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         if svo is not None:
             mention = svo
             span_start = svo.start
+    if inside_content and prefix == "" and mention is None and word[:1] in "يت" and word not in _PAST_T:
+        return None  # "قالت إن معلوماتها تفيد بأن": a verb of the reported clause
     need = form.need
     if need == "obj" and prefix == "" and vstart > sa and mention is not None and span_start == vstart \
             and prev_word not in _DISCOURSE and not prev_word.endswith(("،", ",", ":")):
         need = "content"  # a bare verb mid-sentence (أدين طالب لجوء): ask for أن/quote
     found = _find_content(s, after, sb, need, form.lemma)
+    clause_initial = prefix in ("و", "ف") or vstart == sa or prev_word in _DISCOURSE or prev_word.endswith(("،", ","))
     if found is None:
-        if mention is not None and mention.kind != "unknown":
+        if mention is not None and mention.kind != "unknown" and clause_initial:
             _resolve_mention(state, s, mention, form.gender)  # still a discourse referent
         return None
     marker, cstart, mode = found
@@ -986,12 +1027,56 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         sp = _resolve_mention(state, s, mention, form.gender)
         mspan, kind = (mention.start, mention.end), sp.kind if sp.registered else mention.kind
     else:
-        k = state.by_gender(form.gender)
-        if k is None:
-            return None
-        sp, mspan, kind = k.speaker, None, k.kind
-        state.remember(sp, form.gender, "", " ".join(k.name_tokens), k.kind)
+        subj = _sentence_subject(s, sa, vstart, form.gender) if vstart > sa else None
+        if subj is not None:
+            sp = _resolve_mention(state, s, subj, form.gender)
+            kind = sp.kind if sp.registered else subj.kind
+        else:
+            k = state.by_gender(form.gender)
+            if k is None:
+                return None
+            sp, kind = k.speaker, k.kind
+            state.remember(sp, form.gender, "", " ".join(k.name_tokens), k.kind)
+        mspan = None
     return _Stmt(vstart, vend, word, span_start, end, cstart, cend, mode, sp, mspan, kind)
+
+
+def _apposition_name(s: str, toks: list, j: int, mention: Mention) -> tuple[Mention, int]:
+    """'وزير الدولة ...، أنور قرقاش، الجمعة': a name between commas after a title."""
+    n = len(toks)
+    if j >= n or toks[j][0] not in ("،", ","):
+        return mention, j
+    k = j + 1
+    while k < n and k - j <= 4 and _is_word(toks[k][0]) and toks[k][0] not in _STOP_WORDS \
+            and not (k == j + 1 and _is_definite(toks[k][0])):
+        k += 1
+    if k == j + 1 or k >= n or toks[k][0] not in ("،", ",") or k - j > 4:
+        return mention, j
+    name = s[toks[j + 1][1] : toks[k - 1][2]]
+    return Mention(mention.start, toks[k - 1][2], mention.title, name, "person"), k + 1
+
+
+def _sentence_subject(s: str, sa: int, vstart: int, gender) -> Mention | None:
+    """Implicit subject of a coordinated verb: 'ورفض المتحدث ... ذلك، وقال إن'
+    shares the subject of the verb that opens the sentence."""
+    toks = _tokens(s, sa, vstart, limit=16)
+    if len(toks) < 3:
+        return None
+    first = toks[0][0]
+    if not (first.startswith(("و", "ف")) and 4 <= len(first) <= 7) or _is_definite(first[1:]) \
+            or first in _DISCOURSE or first[1:] in _DISCOURSE or first in _STOP_WORDS:
+        return None
+    if gender == "f" and not first.endswith("ت"):
+        return None
+    if gender == "m" and first.endswith("ت"):
+        return None
+    m, _ = _parse_mention(s, toks, 1)
+    if m is None or m.kind not in ("person", "organization"):
+        return None
+    head = _bare(toks[1][0])
+    if not (head in _PERSON_HEADS or head in _ORG_HEADS or toks[1][0] in _COUNTRIES or (m.name and not m.title)):
+        return None
+    return m
 
 
 def _continue_statement(s, sent_stmts, out, vm, form, sa, sb, state):
