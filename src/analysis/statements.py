@@ -49,7 +49,7 @@ _REGULAR = {
     "تابع": ("تابع", "تابع", None, "content"),
     "اعتبر": ("اعتبر", "عتبر", "معتبر", "content"),
     "وصف": ("وصف", "صف", "واصف", "obj"),
-    "طالب": ("طالب", "طالب", "مطالب", "obj"),
+    "طالب": ("طالب", "طالب", None, "obj"),
     "اعرب": ("اعرب", "عرب", "معرب", "obj"),
     "شدد": ("شدد", "شدد", "مشدد", "obj"),
     "نوه": ("نوه", "نوه", "منوه", "ila"),
@@ -82,10 +82,10 @@ _REGULAR = {
     "تعهد": ("تعهد", "تعهد", "متعهد", "obj"),
     "هدد": ("هدد", "هدد", "مهدد", "obj"),
     "حث": ("حث", "حث", None, "obj"),
-    "ناشد": ("ناشد", "ناشد", "مناشد", "obj"),
+    "ناشد": ("ناشد", "ناشد", None, "obj"),
     "اورد": ("اورد", "ورد", None, "content"),
     "نقل": ("نقل", "نقل", "ناقل", "content"),
-    "لاحظ": ("لاحظ", "لاحظ", "ملاحظ", "content"),
+    "لاحظ": ("لاحظ", "لاحظ", None, "content"),
     "شرح": ("شرح", "شرح", "شارح", "content"),
     "كتب": ("كتب", "كتب", None, "content"),
 }
@@ -236,7 +236,8 @@ _STOP_WORDS = _MARKERS | {
     "وفق", "وفقا", "بحسب", "حسب", "اي", "الا", "غير", "دون", "بين", "بشان", "لان",
     "لانه", "لانها", "عندما", "بينما", "فيما", "حتى", "اذ", "قائلا", "قائلة", "انذاك",
     "ب", "ل", "و", "ف", "بالقول", "بكل", "لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها",
-    "بدوره", "بدورها", "وبدوره", "وبدورها", "عليه", "عليها", "له", "لها", "اليه", "اليها", "منه", "منها",
+    "بدوره", "بدورها", "وبدوره", "وبدورها", "فيه", "فيها", "فيهم", "به", "بها", "بهم", "عنه",
+    "عنها", "معه", "معها", "لهم", "عليهم", "اليهم", "منهم", "عليه", "عليها", "له", "لها", "اليه", "اليها", "منه", "منها",
 } | _TIME_WORDS
 _MEDIA_NOUNS = {
     "وكالة", "صحيفة", "قناة", "شبكة", "موقع", "وسائل", "اذاعة", "تلفزيون", "صحفيين",
@@ -285,7 +286,7 @@ _COUNTRIES = {
 _TITLE_LINKS = {"باسم", "لدى", "لشؤون", "العام", "العامة", "الاعلى", "العليا", "الابيض",
                 "المتحدة", "الدائم", "الخاص", "الخاصة", "الرسمي", "الرسمية", "الاول",
                 "الاولى", "الثاني", "السابق", "السابقة", "الجديد", "الجديدة", "الحالي",
-                "الاسلامية", "الاسلامي", "الشريفين"}
+                "الاسلامية", "الاسلامي", "الشريفين", "الاوسط", "الاحمر", "العالمية"}
 _TITLE_INDEF = {"خارجية", "دفاع", "داخلية", "وزراء", "حكومة", "وزارة", "مجلس", "جمهورية",
                 "عام", "اركان", "الدولة", "دولة", "مكتب", "قوات", "جيش", "حزب", "حركة",
                 "رئاسة", "لجنة", "هيئة", "منظمة", "امن", "مدينة", "بلدية", "شرطة", "ادارة"}
@@ -308,6 +309,9 @@ def _bare(tok: str) -> str:
     return tok
 
 
+_HONORIFICS = {"الشيخ", "الدكتور", "الامير", "اللواء", "العميد", "العقيد", "المهندس", "السيد",
+               "السيدة", "الجنرال", "الفريق", "المستشار", "الاميرة", "الدكتورة"}
+_QUANTIFIERS = {"بعض", "عدد", "عدة", "مجموعة", "كثيرون", "غالبية", "معظم"}
 _NOT_NOUNS = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "الى", "الا", "اللاتي"}
 
 
@@ -436,6 +440,14 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False) -> tuple
             continue
         if not _is_word(t):
             break
+        if j == i and t in _QUANTIFIERS:
+            kind, head = "group", t  # بعض المشاركات، عدد من النواب
+            j += 1
+            title_end = j
+            if j < n and toks[j][0] == "من":
+                j += 1
+                title_end = j
+            continue
         if _is_stop(t, ba_object and j > i):
             break
         if j == i:
@@ -505,8 +517,9 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False) -> tuple
                 continue
             if _is_definite(t):
                 # genitive right after a head (وزارة الدفاع، رئيس الوزراء), or
-                # after a link word (باسم الخارجية)
-                if prev in _TITLE_LINKS or _bare(prev) in _PERSON_HEADS or _bare(prev) in _ORG_HEADS \
+                # after a link word (باسم الخارجية), or after an indefinite
+                # noun of an organisation's name (وكالة أنباء الشرق)
+                if (kind == "organization" and not _is_definite(prev) and _is_word(prev)) or prev in _TITLE_LINKS or _bare(prev) in _PERSON_HEADS or _bare(prev) in _ORG_HEADS \
                         or prev in _TITLE_INDEF or _bare(prev) in _TITLE_INDEF or prev.startswith("ل"):
                     j += 1
                     title_end = j
@@ -516,6 +529,12 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False) -> tuple
                     title_end = j
                     continue
                 break
+            if _is_word(prev) and not _is_definite(prev) and (prev in _TITLE_INDEF or _bare(prev) in _ORG_HEADS
+                                                              or _bare(prev) in _PERSON_HEADS or prev.startswith("ل")) \
+                    and (j + 1 < n and _is_definite(toks[j + 1][0]) or t.endswith(("ي", "ية"))):
+                j += 1  # a construct chain: رئيس مركز دراسات حقوق الإنسان، مسؤول أميركي
+                title_end = j
+                continue
             if kind == "organization":
                 if head in _ORG_WITH_PROPER_NAME and j - title_end < 3:
                     j += 1  # proper name of the organisation (وكالة أعماق)
@@ -683,6 +702,12 @@ def _resolve_mention(state: _DocState, s: str, m: Mention, gender) -> Speaker:
     from analysis.speakers import lookup_name
 
     sp = lookup_name(title, state.registry)
+    last = title.split()[-1] if title.split() else ""
+    if sp is None and m.kind != "organization" and len(title.split()) >= 2 and _bare(last) not in _PERSON_HEADS:
+        k = state.by_name(last)  # "العقيد المالكي" after "تركي المالكي"
+        if k is not None and k.kind == "person":
+            state.remember(k.speaker, gender, title, "", k.kind)
+            return k.speaker
     if sp is None and m.kind != "organization":
         k = state.by_title(title, m.kind)
         if k is not None:
@@ -964,6 +989,9 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         mention, j = _parse_mention(s, toks, i, ba_object=form.lemma in _BA_LEMMAS)
     if mention is not None and mention.kind == "person" and not mention.name:
         mention, j = _apposition_name(s, toks, j, mention)
+    if mention is not None and form.need == "obj" and not mention.title and j == i + 1 and j < len(toks) \
+            and _is_definite(toks[j][0]) and not toks[j][0].endswith("ي") and toks[i][0] not in _COUNTRIES:
+        mention, j = None, i  # "أكدت وجود المشكلة": a masdar object, the subject is implicit
     after = toks[j][1] if j < len(toks) else (toks[-1][2] if toks else vend)
     if mention is None:
         after = toks[i][1] if i < len(toks) else vend
@@ -1048,9 +1076,9 @@ def _apposition_name(s: str, toks: list, j: int, mention: Mention) -> tuple[Ment
         return mention, j
     k = j + 1
     while k < n and k - j <= 4 and _is_word(toks[k][0]) and toks[k][0] not in _STOP_WORDS \
-            and not (k == j + 1 and _is_definite(toks[k][0])):
+            and not (k == j + 1 and _is_definite(toks[k][0]) and toks[k][0] not in _HONORIFICS):
         k += 1
-    if k == j + 1 or k >= n or toks[k][0] not in ("،", ",") or k - j > 4:
+    if k == j + 1 or k >= n or toks[k][0] not in ("،", ",") or k - j > 5:
         return mention, j
     name = s[toks[j + 1][1] : toks[k - 1][2]]
     return Mention(mention.start, toks[k - 1][2], mention.title, name, "person"), k + 1
