@@ -257,16 +257,21 @@ def verb_lemma(expr: pl.Expr) -> pl.Expr:
 
 
 def verb_counts(statements: pl.DataFrame, top_n: int | None = None, by_speaker: bool = False) -> pl.DataFrame:
-    """verb (grouping key), example (most frequent written form), n, share
-    [, speaker_id ... when by_speaker].  Ordered by n desc, then verb."""
+    """[speaker_id,] verb (grouping key), example, n, share.
+
+    example: the most frequent written form whose normalised spelling is the
+    key itself (أكد for اكد), else the most frequent form.  Ordered by n
+    descending, then verb; top_n per speaker when by_speaker."""
     verbs = statements.filter(pl.col("verb").is_not_null() & (pl.col("verb").str.strip_chars() != ""))
     verbs = verbs.with_columns(verb_lemma(pl.col("verb")).alias("verb_key"), pl.col("verb").str.strip_chars().alias("form"))
     keys = ["speaker_id"] if by_speaker else []
     if by_speaker:
         verbs = verbs.filter(pl.col("speaker_id").is_not_null())
+    # the example prefers bare forms (أكد over وأكدت) for display
     example = (
         verbs.group_by("verb_key", "form").len()
-        .sort(["verb_key", "len", "form"], descending=[False, True, False])
+        .with_columns((normalize_arabic(pl.col("form")) == pl.col("verb_key")).alias("bare"))
+        .sort(["verb_key", "bare", "len", "form"], descending=[False, True, True, False])
         .group_by("verb_key", maintain_order=True).first()
         .select("verb_key", pl.col("form").alias("example"))
     )
