@@ -5,8 +5,7 @@ internationalNews and middleEast) whose body is 1,200-3,500 characters long and
 contains at least 6 finite reporting-verb tokens (the regex below, a rough
 count, not the extractor).  Candidates are sorted by doc_id, shuffled with
 random.Random(SEED) per outlet, and taken in that order: the first ones go to
-dev, the next ones to holdout.  Articles whose text duplicates an already
-chosen article were skipped (none occurred).
+dev, the next ones to holdout. 
 
 Usage: python tests/gold/select_articles.py /tmp/ant
 """
