@@ -264,11 +264,11 @@ _ALTERNATIVES = {
     "month_rel": rf"{_B}{_month('e_')}\s+(?P<e_q>{_QUAL_RE})(?!\w)",
     # عام 2015, العام 1436 هـ
     "year_ctx": rf"{_B}(?:ل|لل)?{_YEAR_CTX}(?:\s+(?:الحالي|الجاري|الدراسي|المالي|الهجري|الميلادي))?\s+{_NUM_L}"
-                rf"(?P<g_y>\d{{4}}){_NUM_R}(?:\s*(?P<g_era>{_ERA}))?",
+                rf"(?P<g_y>\d{{4}})(?:\s*[/\-–]\s*(?P<g_y2>\d{{4}}))?{_NUM_R}(?:\s*(?P<g_era>{_ERA}))?",
     # 1436هـ, 1971م
     "year_era": rf"{_NUM_L}(?P<h_y>\d{{4}})\s*(?P<h_era>{_ERA})",
     # قبل يومين, قبل 5 سنوات (not: قبل يومين من الانتخابات)
-    "ago": rf"{_B}قبل\s+(?:(?P<q_n>\d{{1,3}})\s+|(?P<q_nw>{_alt(_NUMW)})\s+)?(?P<q_u>{_alt(_AGO)})(?!\w)(?!\s+من(?!\w))",
+    "ago": rf"{_B}قبل\s+(?:(?P<q_n>\d{{1,3}})\s+|(?P<q_nw>{_alt(_NUMW)})\s+)?(?P<q_u>{_alt(_AGO)})(?!\w)(?!\s+من(?!\w)|\s+\d)",
     # أمس, يوم أمس, أول من أمس, غدا, اليوم
     "dayword": rf"{_B}(?P<w_pre>(?:يوم|صباح|مساء|ليل|ليله|ظهر|فجر|عصر|ظهيره|بعد)\s+)?(?P<w_w>{_alt(_DAYW)})(?!\w)",
     # الأسبوع الماضي, الشهر المقبل, هذا العام
@@ -456,10 +456,14 @@ def _interpret(m: re.Match, published: dt.date | None) -> tuple | None:
     if alt in ("year_ctx", "year_era"):
         p = "g_" if alt == "year_ctx" else "h_"
         y = int(g(p + "y"))
+        if alt == "year_ctx" and g("g_y2") and int(g("g_y2")) not in (y, y + 1):
+            return None  # 1990-2015 is a span, not an academic year
         cal = _calendar_of_year(y, g(p + "era"))
         v = _make(cal, y) if cal else None
         return (v, "year", "text", cal, None) if v else None
-    if published is None and alt in ("ago", "dayword", "period", "weekday"):
+    if published is None and alt == "weekday":  # kept: it may name an explicit date that follows
+        return (None, "day", "relative", "weekday", _WEEKDAY[g("k_wd")])
+    if published is None and alt in ("ago", "dayword", "period"):
         return (None, "day", "relative", "relative", None)
     if alt == "ago":
         unit, n = _AGO[g("q_u")]
@@ -506,8 +510,9 @@ def _interpret(m: re.Match, published: dt.date | None) -> tuple | None:
 
 # Words before/after that make a match something else.
 _NOT_TODAY_BEFORE = re.compile(r"(?:ذلك|نفس|ذات|تلك)\s*$")
+_NEED_AFTER = re.compile(r"\s+(?:ال)?حاج")
 _AL_WORD_AFTER = re.compile(r"\s+(ال\w+)")
-_WEEKDAY_GENERIC_BEFORE = re.compile(r"(?:(?<!\w)(?:كل|ايام|صلاه|خطبه|يومي|كلا|بين|هذين)\s+(?:يوم\s+)?)$")
+_WEEKDAY_GENERIC_BEFORE = re.compile(r"(?:(?<!\w)[وف]?(?:كل|ايام|صلاه|خطبه|يومي|كلا|بين|هذين)\s+(?:يوم\s+)?)$")
 _WEEKDAY_GENERIC_AFTER = re.compile(r"\s+(?:معا|منهما|كليهما)(?!\w)")
 # What may stand between a weekday and its date, or a day word and its weekday.
 _GLUE = re.compile(r"[\s()\[\],،\-–:]*(?:(?:الموافق|يوم)[\s()\[\],،\-–:]*)?")
@@ -524,6 +529,8 @@ def _keep(m: re.Match, norm: str) -> bool:
         after = _AL_WORD_AFTER.match(norm, m.end())
         if after and after.group(1) not in _WEEKDAY:
             return False  # اليوم العالمي, اليوم الأخير, اليوم الوطني
+    if alt == "dayword" and m.group("w_w") == "امس" and _NEED_AFTER.match(norm, m.end()):
+        return False  # في أمسّ الحاجة: in dire need
     if alt == "weekday" and not m.group("k_pre"):
         if _WEEKDAY_GENERIC_BEFORE.search(before) or _WEEKDAY_GENERIC_AFTER.match(norm, m.end()):
             return False  # كل جمعة, صلاة الجمعة, كلا الاثنين, الاثنين معا
