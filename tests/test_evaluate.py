@@ -179,6 +179,19 @@ def test_optional_row_does_not_take_a_prediction_a_required_row_matches_by_speak
     assert (ev.true_positives, ev.false_positives, ev.false_negatives, ev.optional_matched) == (1, 0, 0, 0)
 
 
+def test_required_row_wins_over_a_nested_optional_row_of_the_same_speaker():
+    # The statement's clause overlaps its own anchor by 4 chars and a nested optional anchor by 10.
+    text = 'قال فاضل: "اتصلوا بي فأجبتهم بأنه ليس لولدي علاقة".'
+    documents = pl.DataFrame({"doc_id": ["D"], "text": [text]})
+    gold = pl.DataFrame([_gold_row("D", 1, "قال فاضل", "نبيل فاضل|فاضل"),
+                         _gold_row("D", 2, "فأجبتهم بأنه", "نبيل فاضل|فاضل", optional=True)])
+    start = text.index("فاضل")
+    pred = pl.DataFrame({"doc_id": ["D"], "char_start": [start], "char_end": [len(text)],
+                         "speaker_name": ["نبيل فاضل"], "speaker_mention": ["فاضل"]})
+    ev = evaluate(pred, gold, documents)
+    assert (ev.true_positives, ev.false_positives, ev.false_negatives, ev.optional_matched) == (1, 0, 0, 0)
+
+
 def test_matching_is_one_to_one_and_prefers_the_larger_overlap():
     # Two predictions overlap the same gold anchor; the bigger overlap wins, the other is a false alarm.
     small = _pred([("A", "الروسي سيرغي", "سيرغي لافروف", None)])

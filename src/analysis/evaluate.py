@@ -7,8 +7,8 @@ A predicted statement matches a gold row when its clause span
 the gold speaker names (Arabic-normalised, see ``speaker_matches``).  Matching
 is one-to-one, greedy by overlap size.  Optional gold rows (headlines,
 anonymous sources, borderline cases) never count as misses; a prediction
-matched to one (by speaker first, else by span alone once the speaker-matched
-pairs are taken) is neither a hit nor a false alarm.
+matched to one (after the required rows; by speaker first, else by span alone)
+is neither a hit nor a false alarm.
 
 CLI:
     python -m analysis.evaluate --gold tests/gold/ant_dev.csv \
@@ -279,16 +279,20 @@ def evaluate(predicted: pl.DataFrame, gold: pl.DataFrame, documents: pl.DataFram
     same_speaker = [speaker_matches(gold_names[g], *names[p]) for p, g in pairs.select("pred_idx", "gold_idx").iter_rows()]
     pairs = pairs.with_columns(pl.Series("same_speaker", same_speaker, dtype=pl.Boolean))
 
-    chosen = greedy_one_to_one(pairs.filter(pl.col("same_speaker")))
-    # Optional rows (anonymous sources, headlines, borderline cases) then take any
-    # leftover overlapping prediction whatever its speaker: a vague or disputed row
-    # should neither reward nor punish.
+    # Required rows first, so a nested optional row inside a statement's content
+    # cannot take the prediction that the statement itself deserves.  Optional
+    # rows (anonymous sources, headlines, borderline cases) then take leftover
+    # predictions of the same speaker, then any leftover overlapping prediction
+    # whatever its speaker: a vague or disputed row neither rewards nor punishes.
     optional_idx = gold.filter(pl.col("optional"))["gold_idx"].to_list()
-    chosen += greedy_one_to_one(pairs.filter(
-        pl.col("gold_idx").is_in(optional_idx),
-        ~pl.col("pred_idx").is_in([p for p, _ in chosen]),
-        ~pl.col("gold_idx").is_in([g for _, g in chosen]),
-    ))
+    is_optional = pl.col("gold_idx").is_in(optional_idx)
+    chosen: list[tuple[int, int]] = []
+    for stage in (~is_optional & pl.col("same_speaker"), is_optional & pl.col("same_speaker"), is_optional):
+        chosen += greedy_one_to_one(pairs.filter(
+            stage,
+            ~pl.col("pred_idx").is_in([p for p, _ in chosen]),
+            ~pl.col("gold_idx").is_in([g for _, g in chosen]),
+        ))
     span_chosen = greedy_one_to_one(pairs)
     tp, fp, fn, optional_matched = _scores(chosen, gold, pred.height)
     span_tp, span_fp, span_fn, _ = _scores(span_chosen, gold, pred.height)
