@@ -25,6 +25,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from analysis.text import normalize_for_matching
@@ -65,6 +66,7 @@ _SPACES = re.compile(r"\s+")
 _NAME_FOLD = str.maketrans({"غ": "ج", "ة": "ه", "ؤ": "و", "ئ": "ي", "ى": "ي", "ـ": None})
 
 
+@lru_cache(maxsize=65536)
 def name_key(s: str) -> str:
     """Key for name lookup: normalised, punctuation-free, spelling-folded."""
     s = normalize_for_matching(s).translate(_NAME_FOLD)

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import polars as pl
 
@@ -237,7 +238,7 @@ _STOP_WORDS = _MARKERS | {
     "لانه", "لانها", "عندما", "بينما", "فيما", "حتى", "اذ", "قائلا", "قائلة", "انذاك",
     "ب", "ل", "و", "ف", "بالقول", "بكل", "لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها",
     "بدوره", "بدورها", "وبدوره", "وبدورها", "فيه", "فيها", "فيهم", "به", "بها", "بهم", "عنه",
-    "عنها", "معه", "معها", "لهم", "عليهم", "اليهم", "منهم", "عليه", "عليها", "له", "لها", "اليه", "اليها", "منه", "منها",
+    "عنها", "معه", "معها", "قوله", "قولها", "قولهم", "لهم", "عليهم", "اليهم", "منهم", "عليه", "عليها", "له", "لها", "اليه", "اليها", "منه", "منها",
 } | _TIME_WORDS
 _MEDIA_NOUNS = {
     "وكالة", "صحيفة", "قناة", "شبكة", "موقع", "وسائل", "اذاعة", "تلفزيون", "صحفيين",
@@ -394,10 +395,15 @@ def _looks_like_title_construct(toks: list, i: int, ba_object: bool) -> int:
     k = i + 1
     while k < n and k - i <= 7:
         t = toks[k][0]
+        if t in _STOP_WORDS:
+            break
         if _is_definite(t) or t in _TITLE_LINKS or (t.startswith("ل") and len(t) > 3 and not _is_media_l(t)):
             k += 1
             continue
         break
+    if k > i + 1 and (k >= n or not _is_word(toks[k][0]) or toks[k][0] in _STOP_WORDS or toks[k][0] in _MARKERS) \
+            and not toks[k - 1][0].endswith("ي"):
+        return -(k)  # a title with no name: "مدرب المنتخب المغربي"
     if k < n and _is_word(toks[k][0]) and not _is_definite(toks[k][0]) and not _is_stop(toks[k][0], ba_object) \
             and toks[k][0] not in _MARKERS:
         return k
@@ -424,6 +430,8 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False) -> tuple
             k = _quoted_run(toks, j)
             if k < 0:
                 break
+            if j > title_end:
+                break  # a quote after a name is content: ماكرون «لن نتراجع»
             if j == i:
                 # quoted nickname first: a title-like label, a name may follow
                 kind = "person"
@@ -485,6 +493,10 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False) -> tuple
                 title_end = j
                 continue
             k = _looks_like_title_construct(toks, i, ba_object)
+            if k < -1:
+                kind, head = "person", b
+                j = title_end = -k
+                continue
             if k > 0:
                 kind, head = "person", b
                 j = k
@@ -531,7 +543,9 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False) -> tuple
                 break
             if _is_word(prev) and not _is_definite(prev) and (prev in _TITLE_INDEF or _bare(prev) in _ORG_HEADS
                                                               or _bare(prev) in _PERSON_HEADS or prev.startswith("ل")) \
-                    and (j + 1 < n and _is_definite(toks[j + 1][0]) or t.endswith(("ي", "ية"))):
+                    and (j + 1 < n and _is_definite(toks[j + 1][0]) or t.endswith(("ي", "ية"))
+                         or (prev in _TITLE_INDEF or _bare(prev) in _ORG_HEADS or _bare(prev) in _PERSON_HEADS)
+                         and (head not in _UNKNOWN_HEADS)):
                 j += 1  # a construct chain: رئيس مركز دراسات حقوق الإنسان، مسؤول أميركي
                 title_end = j
                 continue
@@ -612,6 +626,7 @@ class _Stmt:
     extra: list = field(default_factory=list)
 
 
+@lru_cache(maxsize=65536)
 def _stems(s: str) -> frozenset:
     out = set()
     for t in name_key(s).split():
@@ -703,7 +718,7 @@ def _resolve_mention(state: _DocState, s: str, m: Mention, gender) -> Speaker:
 
     sp = lookup_name(title, state.registry)
     last = title.split()[-1] if title.split() else ""
-    if sp is None and m.kind != "organization" and len(title.split()) >= 2 and _bare(last) not in _PERSON_HEADS:
+    if sp is None and m.kind != "organization" and _bare(last) not in _PERSON_HEADS:
         k = state.by_name(last)  # "العقيد المالكي" after "تركي المالكي"
         if k is not None and k.kind == "person":
             state.remember(k.speaker, gender, title, "", k.kind)
@@ -792,7 +807,7 @@ def _find_content(s: str, pos: int, sent_end: int, need: str, lemma: str):
     first = rest.split(" ", 1)[0]
     if need == "ila" and first in ("الى", "إلى", "إلي", "الي"):
         return cstart, cstart, "indirect"
-    if need == "obj" and len(rest) > 8 and first not in _STOP_WORDS - {"على", "عن", "الى", "من", "ب"}:
+    if need == "obj" and len(rest) > 8 and first not in _NOT_NOUNS | _MARKERS | {"قد", "لا", "لم", "لن", "ما", "اذا", "ان", "ثم", "او"}:
         return cstart, cstart, "indirect"
     return None
 
@@ -976,7 +991,7 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         return None  # لم يذكر، لا يقول: not a report of speech
     if form.lemma == "بين" and word == "بين" and "\u0651" not in raw_verb:
         return None  # بين without shadda is the preposition "between"
-    toks = _tokens(s, vend, min(sb, vend + 400), limit=30)
+    toks = _tokens(s, vend, min(sb, vend + 250), limit=30)
     i = _skip_fillers(toks, 0)
     mention, j = (None, i)
     pronoun_subject = form.gender == "p" and word.split()[0].endswith(_PLURAL_SUFFIXES)
@@ -1072,14 +1087,18 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
 def _apposition_name(s: str, toks: list, j: int, mention: Mention) -> tuple[Mention, int]:
     """'وزير الدولة ...، أنور قرقاش، الجمعة': a name between commas after a title."""
     n = len(toks)
+    j0 = j
+    while j < n and j - j0 < 7 and toks[j][0] not in ("،", ",") and _is_word(toks[j][0]) \
+            and (j > j0 or toks[j][0].startswith(("ب", "ل")) or toks[j][0] == "في"):
+        j += 1  # a tail of the title: "بعملية السلام في الشرق الأوسط"
     if j >= n or toks[j][0] not in ("،", ","):
-        return mention, j
+        return mention, j0
     k = j + 1
     while k < n and k - j <= 4 and _is_word(toks[k][0]) and toks[k][0] not in _STOP_WORDS \
             and not (k == j + 1 and _is_definite(toks[k][0]) and toks[k][0] not in _HONORIFICS):
         k += 1
     if k == j + 1 or k >= n or toks[k][0] not in ("،", ",") or k - j > 5:
-        return mention, j
+        return mention, j0
     name = s[toks[j + 1][1] : toks[k - 1][2]]
     return Mention(mention.start, toks[k - 1][2], mention.title, name, "person"), k + 1
 

@@ -1,0 +1,203 @@
+"""Statement extraction and attribution on small, realistic sentences."""
+
+import polars as pl
+import pytest
+
+from analysis import schemas
+from analysis.statements import extract_statements
+
+
+def run(text, flags=None, published=None):
+    docs = pl.DataFrame({"doc_id": ["d"], "text": [text], "published": [published]},
+                        schema={"doc_id": pl.String, "text": pl.String, "published": pl.Date})
+    return extract_statements(docs, flags).to_dicts()
+
+
+def speakers(text, **kw):
+    return [r["speaker_name"] for r in run(text, **kw)]
+
+
+def test_schema_exact():
+    out = extract_statements(pl.DataFrame({"doc_id": ["a"], "text": ["قال الوزير إن الوضع جيد."]}))
+    assert out.schema == pl.Schema(schemas.STATEMENTS)
+
+
+def test_vso_with_title_and_registry_name():
+    rows = run("وقال وزير الخارجية التركي مولود جاويش أوغلو إن بلاده لن تتراجع.")
+    assert len(rows) == 1
+    r = rows[0]
+    assert r["speaker_id"] == "mevlut-cavusoglu"
+    assert r["speaker_mention"] == "وزير الخارجية التركي مولود جاويش أوغلو"
+    assert r["verb"] == "وقال"
+    assert r["mode"] == "indirect"
+    assert r["content"].startswith("بلاده لن تتراجع")
+
+
+def test_clause_span_covers_verb_speaker_content():
+    text = "مقدمة. وقال المتحدث باسم الشرطة أحمد سالم إن التحقيق مستمر."
+    r = run(text)[0]
+    clause = text[r["char_start"] : r["char_end"]]
+    assert clause.startswith("وقال") and "أحمد سالم" in clause and "التحقيق مستمر" in clause
+    assert text[r["verb_start"] : r["verb_end"]] == "وقال"
+    assert text[r["content_start"] : r["content_end"]] == r["content"]
+
+
+def test_deputy_minister_is_not_the_minister():
+    rows = run("وقال نائب وزير الخارجية الروسي سيرغي ريابكوف إن موسكو مستعدة للحوار.", published=None)
+    assert rows[0]["speaker_id"] == "sergey-ryabkov"
+
+
+def test_person_named_inside_content_is_not_the_speaker():
+    rows = run("أعلنت ماريا زاخاروفا أن وزير الخارجية الروسي سيرغي لافروف سيلتقي نظيره الأمريكي.")
+    assert [r["speaker_id"] for r in rows] == ["maria-zakharova"]
+
+
+def test_follow_us_is_not_a_statement():
+    assert run("تابعوا آخر الأخبار على موقعنا") == []
+
+
+def test_sabaqa_dhikruhu_is_not_a_statement():
+    assert run("وهذا ما سبق ذكره في التقرير.") == []
+
+
+def test_name_first_kana_qad():
+    rows = run("وكان المتحدث باسم الكرملين دميتري بيسكوف قد قال إن الرئيس لن يحضر.")
+    assert rows[0]["speaker_id"] == "dmitry-peskov"
+
+
+def test_name_first_svo():
+    rows = run("الحكومة الأردنية أكدت أنها لن تستقبل لاجئين جددا.")
+    assert rows[0]["speaker_name"] == "الحكومة الأردنية"
+    assert rows[0]["speaker_kind"] == "organization"
+
+
+def test_direct_quote_guillemets_and_participle_continuation():
+    text = "وقال الرئيس الفرنسي إيمانويل ماكرون «لن نتراجع»، مشيرا إلى أن فرنسا موحدة."
+    rows = run(text)
+    assert len(rows) == 1  # مشيرا continues the statement
+    r = rows[0]
+    assert r["speaker_id"] == "emmanuel-macron"
+    assert r["mode"] == "mixed"
+    assert "فرنسا موحدة" in text[r["char_start"] : r["char_end"]]
+
+
+def test_colon_quote_is_direct():
+    rows = run('وقال السفير خالد عمر: "نحن مستعدون".')
+    assert rows[0]["mode"] == "direct"
+    assert rows[0]["content"] == "نحن مستعدون"
+
+
+def test_unbalanced_quote_runs_to_sentence_end():
+    rows = run("وقال المدير سامي نور “سنبدأ العمل غدا.")
+    assert rows and rows[0]["content"].startswith("سنبدأ")
+
+
+def test_quoted_name_after_title():
+    rows = run("وقالت المتحدثة باسم الخارجية الروسية “ماريا زاخاروفا” إن موسكو ترفض الاتهامات.")
+    assert rows[0]["speaker_id"] == "maria-zakharova"
+
+
+def test_news_agency_reporting_someone_else():
+    rows = run("ونقلت وكالة الأنباء الألمانية عن المتحدث باسم الحكومة يوسف داود قوله إن الاجتماع ألغي.")
+    assert rows[0]["speaker_name"] == "يوسف داود"
+
+
+def test_implicit_subject_continues_same_gender_speaker():
+    text = ("وقالت المتحدثة باسم الخارجية الروسية ماريا زاخاروفا إن الضربات غير قانونية. "
+            "وقال المحلل سامي حداد إن الوضع معقد. وتابعت أن روسيا ستطلب اجتماعا.")
+    rows = run(text)
+    assert [r["speaker_id"] for r in rows][-1] == "maria-zakharova"
+    assert rows[-1]["speaker_mention"] is None
+
+
+def test_second_finite_verb_is_second_statement():
+    rows = run('ونفى المدعي العام يوسف كمال أي خلاف مع الشرطة وقال "التعاون ممتاز".')
+    assert len(rows) == 2
+    assert rows[0]["speaker_name"] == rows[1]["speaker_name"] == "يوسف كمال"
+    assert rows[0]["char_end"] <= rows[1]["char_start"]
+
+
+def test_surname_only_reference_links_to_full_name():
+    rows = run("وقال المحامي عبد الحكيم العسيلي إن موكله بريء. وتابع العسيلي أن المحكمة ستنظر القضية.")
+    assert rows[0]["speaker_id"] == rows[1]["speaker_id"]
+
+
+def test_title_only_reference_links_to_earlier_speaker():
+    rows = run("وقال المحامي عبد الحكيم العسيلي إن موكله بريء. وأوضح المحامي أن الجلسة تأجلت.")
+    assert rows[0]["speaker_id"] == rows[1]["speaker_id"]
+
+
+def test_title_only_resolves_with_registry_and_year():
+    import datetime
+
+    rows = run("وقال وزير الخارجية الروسي إن الحوار مستمر.", published=datetime.date(2018, 5, 1))
+    assert rows[0]["speaker_id"] == "sergey-lavrov"
+
+
+def test_unregistered_speaker_found_with_stable_id():
+    a = run("وقال رئيس بلدية طرابلس رياض يمق إن المشروع سيكتمل.")
+    b = run("وأكد رئيس بلدية طرابلس رياض يمق أن العمل مستمر.")
+    assert a[0]["speaker_id"] == b[0]["speaker_id"]
+    assert a[0]["speaker_id"].startswith("unreg:")
+    assert a[0]["speaker_name"] == "رياض يمق"
+
+
+@pytest.mark.parametrize("org", ["وزارة الدفاع الروسية", "الحكومة السورية", "وكالة أعماق", "الخارجية الأمريكية"])
+def test_organisations_as_speakers(org):
+    rows = run(f"وأعلنت {org} أن العملية انتهت.")
+    assert rows and rows[0]["speaker_kind"] == "organization"
+
+
+@pytest.mark.parametrize("verb", ["قال", "قالت", "وقال", "فقال", "يقول", "تقول", "أكد", "وأكدت", "أضاف", "وأوضح",
+                                  "أشار", "لفت", "وتابع", "اعتبر", "شدد", "نوه", "وبيّن", "نفى", "حذر", "زعم",
+                                  "ذكر", "أفاد", "صرح", "كشف", "رأى", "ختم", "ويرى"])
+def test_reporting_verb_forms(verb):
+    rows = run(f"{verb} الخبير سالم فهد أن الأسعار سترتفع.")
+    assert len(rows) == 1, verb
+    assert rows[0]["speaker_name"] == "سالم فهد"
+
+
+def test_multiword_verb_reaffirmed():
+    rows = run("وقال الخبير سالم فهد إن الأسعار سترتفع. وأعاد التأكيد على أن التضخم مستمر.")
+    assert len(rows) == 2 and rows[1]["speaker_name"] == "سالم فهد"
+
+
+def test_call_is_a_statement():
+    rows = run("ودعا الأمين العام للجامعة العربية أحمد أبو الغيط إلى وقف القتال.")
+    assert rows and rows[0]["speaker_name"] == "أحمد أبو الغيط"
+
+
+def test_negated_verb_is_not_a_statement():
+    assert len(run("وقال المدير سامي نور إن القرار لم يذكر المدينة.")) == 1
+    assert run("ولم يذكر المدير سامي نور أن القرار نهائي.") == []
+
+
+def test_headline_name_colon_quote():
+    rows = run("لافروف: لن نسمح بتكرار الهجوم\nوقال الوزير إن بلاده سترد.")
+    assert rows[0]["is_headline"] is True
+    assert rows[0]["speaker_id"] == "sergey-lavrov"
+    assert not rows[1]["is_headline"]
+
+
+def test_flagged_headline_and_skipped_spans():
+    text = "قال المدير سامي نور إن الخطة جاهزة.\nوقال المدير سامي نور إن الخطة جاهزة."
+    half = text.index("\n")
+    flags = pl.DataFrame(
+        {"doc_id": ["d", "d"], "char_start": [0, half + 1], "char_end": [half, len(text)],
+         "kind": ["headline", "duplicate"], "reason": ["", "repeats"]},
+        schema=schemas.FLAGS,
+    )
+    rows = run(text, flags=flags)
+    assert len(rows) == 1
+    assert rows[0]["is_headline"] is True
+
+
+def test_speaker_mention_as_written_with_harakat():
+    text = "وقالَ الوزيرُ سامي نور إنّ الخطةَ جاهزةٌ."
+    r = run(text)[0]
+    assert r["speaker_mention"] == text[text.index("الوزيرُ") : text.index(" إنّ")]
+
+
+def test_empty_and_non_arabic():
+    assert run("") == []
+    assert run("The minister said the plan is ready.") == []
