@@ -142,6 +142,8 @@ ORDINAL_DAYS: dict[str, int] = {
     "الحادي والثلاثين": 31,
 }
 ORDINAL_DAYS = {k: v for k, v in ORDINAL_DAYS.items() if k != "مطلع"}  # مطلع = early in: month only
+# with the prepositions ل and ب: "الموافق للسادس والعشرين من مارس", "بالسابع من"
+ORDINAL_DAYS |= {pre + k[len("ال"):]: v for k, v in ORDINAL_DAYS.items() if k.startswith("ال") for pre in ("لل", "بال")}
 
 NUMBER_WORDS = {"ثلاثة": 3, "أربعة": 4, "خمسة": 5, "ستة": 6, "سبعة": 7, "ثمانية": 8, "تسعة": 9, "عشرة": 10,
                 "ثلاث": 3, "أربع": 4, "خمس": 5, "ست": 6, "سبع": 7, "ثماني": 8, "تسع": 9, "عشر": 10}
@@ -388,8 +390,13 @@ def _last_weekday(published: dt.date, wd: int, qual: str | None) -> dt.date:
     return published - dt.timedelta(days=back)
 
 
-def _g(m: re.Match, name: str) -> str | None:
-    return m.group(name)
+def _explicit(cal: str, value: dt.date | None, precision: str) -> tuple | None:
+    """An explicit date.  An impossible Gregorian day is no date; a Hijri one that
+    hijridate cannot convert (outside 1343-1500 AH, or day 30 of a 29-day month
+    in the Umm al-Qura table) is kept with value None, so it can be counted."""
+    if value is None and cal != "hijri":
+        return None
+    return (value, precision, "text", cal, None)
 
 
 def _interpret(m: re.Match, published: dt.date | None) -> tuple | None:
@@ -404,13 +411,13 @@ def _interpret(m: re.Match, published: dt.date | None) -> tuple | None:
         cal = _calendar_of_year(y, g(p + "era"))
         if cal is None or not (1 <= mo <= 12 and 1 <= d <= 31):
             return None
-        return (_make(cal, y, mo, d), "day", "text", cal, None) if _make(cal, y, mo, d) else None
+        return _explicit(cal, _make(cal, y, mo, d), "day")
     if alt == "yrange":
         y, y2 = int(g("r_y")), int(g("r_y2"))
         cal = _calendar_of_year(y, g("r_era"))
         if cal is None or y2 not in (y, y + 1):
             return None
-        return (_make(cal, y), "year", "text", cal, None)
+        return _explicit(cal, _make(cal, y), "year")
     if alt in ("dmonth", "month_year", "month_rel"):
         p = {"dmonth": "c_", "month_year": "d_", "month_rel": "e_"}[alt]
         mon = re.sub(r"\s+", " ", g(p + "mon"))
@@ -427,8 +434,7 @@ def _interpret(m: re.Match, published: dt.date | None) -> tuple | None:
             y = int(year_s)
             if _calendar_of_year(y, g(p + "era")) != cal:
                 return None  # Hijri month with a Gregorian year or out of range
-            v = _make(cal, y, month, day or 1)
-            return (v, "day" if day else "month", "text", cal, None) if v else None
+            return _explicit(cal, _make(cal, y, month, day or 1), "day" if day else "month")
         if mon in _AMBIG and not (g(p + "sh") or qual or yq):
             return None  # أب / صفر alone: father, zero
         if yq:  # أغسطس من العام الماضي
@@ -459,8 +465,7 @@ def _interpret(m: re.Match, published: dt.date | None) -> tuple | None:
         if alt == "year_ctx" and g("g_y2") and int(g("g_y2")) not in (y, y + 1):
             return None  # 1990-2015 is a span, not an academic year
         cal = _calendar_of_year(y, g(p + "era"))
-        v = _make(cal, y) if cal else None
-        return (v, "year", "text", cal, None) if v else None
+        return _explicit(cal, _make(cal, y), "year") if cal else None
     if published is None and alt == "weekday":  # kept: it may name an explicit date that follows
         return (None, "day", "relative", "weekday", _WEEKDAY[g("k_wd")])
     if published is None and alt in ("ago", "dayword", "period"):
@@ -629,7 +634,7 @@ def _merge(raws: list[_Raw], norm: str) -> list[_Raw]:
             i += 2
             continue
         # 9 شوال 1436هـ الموافق 25 يوليو 2015: the two calendars must agree
-        if (nxt is not None and r.precision == nxt.precision == "day" and r.basis == nxt.basis == "text"
+        if (nxt is not None and r.precision == nxt.precision == "day"
                 and r.kind != nxt.kind and r.value and nxt.value and r.value != nxt.value
                 and _EQUALS_GLUE.fullmatch(norm, r.end, nxt.start)):
             raws[i + 1] = replace(nxt, conflict=f"{r.label} = {r.value.isoformat()} disagrees with "

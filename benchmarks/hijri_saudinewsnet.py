@@ -1,0 +1,89 @@
+"""Hijri dates in SaudiNewsNet: how many find_dates finds, how many convert, how fast.
+
+Usage: PYTHONPATH=src python benchmarks/hijri_saudinewsnet.py [CORPUS_DIR] [--files N]
+
+Each article is read against its date_extracted (the crawl time, basis
+"source"), which resolves relative Hijri forms such as "شوال الجاري".
+Samples show only the date expression and where it stands (zip#index), never
+the article text (the corpus is not ours to republish).
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import random
+import time
+import zipfile
+from pathlib import Path
+
+from analysis.dates import find_dates, parse_source_time
+
+DEFAULT_DIR = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "saudinewsnet"
+
+
+def load_articles(folder: Path, max_files: int | None = None):
+    """(where, date_extracted, content) for every article in the zips."""
+    for path in sorted(folder.glob("*.zip"))[:max_files]:
+        with zipfile.ZipFile(path) as z:
+            for member in z.namelist():
+                for i, rec in enumerate(json.loads(z.read(member))):
+                    yield f"{path.name}#{i}", rec.get("date_extracted"), rec.get("content") or ""
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_DIR)
+    ap.add_argument("--files", type=int, default=None, help="only the first N zips")
+    args = ap.parse_args()
+    articles = list(load_articles(args.corpus, args.files))
+    pubs = [parse_source_time(t) for _, t, _ in articles]
+
+    t0, c0 = time.perf_counter(), time.process_time()
+    found = [find_dates(text, pub[0] if pub else None, include_unresolved=True)
+             for (_, _, text), pub in zip(articles, pubs)]
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+    mb = sum(len(text.encode("utf-8")) for _, _, text in articles) / 1e6
+
+    hijri = [(where, text, m) for (where, _, text), ms in zip(articles, found) for m in ms if m.kind == "hijri"]
+    convertible = [h for h in hijri if h[2].value is not None]
+    by_form = collections.Counter((m.precision, m.basis) for _, _, m in hijri)
+    in_window = sum(1 for _, _, m in convertible if 2014 <= m.value.year <= 2016)
+    conflicts = sum(1 for ms in found for m in ms if m.conflict)
+    all_kinds = collections.Counter(m.kind for ms in found for m in ms)
+
+    rows = [
+        ("articles", f"{len(articles):,}"),
+        ("text (UTF-8)", f"{mb:,.1f} MB"),
+        ("source date parsed (date_extracted)", f"{sum(p is not None for p in pubs):,}"),
+        ("articles with a Hijri date", f"{sum(any(m.kind == 'hijri' for m in ms) for ms in found):,}"),
+        ("Hijri mentions found", f"{len(hijri):,}"),
+        ("  convertible with hijridate", f"{len(convertible):,} ({len(convertible) / max(len(hijri), 1):.1%})"),
+        ("  of those in 2014-2016", f"{in_window:,}"),
+        *((f"  {p} / {b}", f"{n:,}") for (p, b), n in sorted(by_form.items())),
+        ("all mentions (gregorian / hijri / relative / weekday)",
+         " / ".join(f"{all_kinds[k]:,}" for k in ("gregorian", "hijri", "relative", "weekday"))),
+        ("mentions with a conflict", f"{conflicts:,}"),
+        ("find_dates time (wall / CPU)", f"{seconds:.1f} s / {cpu:.1f} s"),
+        ("find_dates throughput (wall / CPU)", f"{mb / seconds:.1f} / {mb / cpu:.1f} MB/s (one process)"),
+    ]
+    width = max(len(k) for k, _ in rows)
+    print(f"| {'measure':<{width}} | value |\n|{'-' * (width + 2)}|-------|")
+    for k, v in rows:
+        print(f"| {k:<{width}} | {v} |")
+
+    print("\nSamples (seeded):\n")
+    print("| where | as written | precision | basis | Gregorian |\n|---|---|---|---|---|")
+    for where, text, m in random.Random(0).sample(hijri, min(10, len(hijri))):
+        written = " ".join(text[m.start:m.end].split())
+        print(f"| {where} | {written} | {m.precision} | {m.basis} | {m.value} |")
+    unconvertible = [h for h in hijri if h[2].value is None]
+    if unconvertible:
+        print("\nNot convertible (seeded sample):\n")
+        for where, text, m in random.Random(0).sample(unconvertible, min(5, len(unconvertible))):
+            print(f"- {where}: {' '.join(text[m.start:m.end].split())}")
+
+
+if __name__ == "__main__":
+    main()
