@@ -402,7 +402,7 @@ def _looks_like_title_construct(toks: list, i: int, ba_object: bool) -> int:
             continue
         break
     if k > i + 1 and (k >= n or not _is_word(toks[k][0]) or toks[k][0] in _STOP_WORDS or toks[k][0] in _MARKERS) \
-            and not toks[k - 1][0].endswith("ي"):
+            and (k > i + 2 or not toks[k - 1][0].endswith("ي")):
         return -(k)  # a title with no name: "مدرب المنتخب المغربي"
     if k < n and _is_word(toks[k][0]) and not _is_definite(toks[k][0]) and not _is_stop(toks[k][0], ba_object) \
             and toks[k][0] not in _MARKERS:
@@ -607,6 +607,7 @@ class _Known:
     title_stems: frozenset
     name_tokens: tuple
     kind: str
+    title_words: tuple = ()
 
 
 @dataclass
@@ -649,11 +650,12 @@ class _DocState:
 
     def remember(self, sp: Speaker, gender, title: str, name: str, kind: str):
         k = _Known(sp, gender or sp.gender, _stems(title) | _stems(sp.name_ar if kind == "organization" else ""),
-                   tuple(name_key(name).split()), kind)
+                   tuple(name_key(name).split()), kind, tuple(name_key(title).split()[:1]))
         if sp.speaker_id in self._by_id:
             old = self.known[self._by_id[sp.speaker_id]]
             k = _Known(sp, k.gender or old.gender, k.title_stems | old.title_stems,
-                       k.name_tokens if len(k.name_tokens) > len(old.name_tokens) else old.name_tokens, kind)
+                       k.name_tokens if len(k.name_tokens) > len(old.name_tokens) else old.name_tokens, kind,
+                       tuple(dict.fromkeys(old.title_words + k.title_words)))
         self.known.append(k)
         self._by_id[sp.speaker_id] = len(self.known) - 1
 
@@ -698,7 +700,15 @@ class _DocState:
                 continue
             if k.title_stems and st <= k.title_stems:
                 return k
-        return None
+        # same head noun, one candidate only: "مدرب المنتخب المغربي" after
+        # "المدرب الفرنسي هيرفي رونار"
+        words = name_key(title).split()
+        head = _bare(words[0]).rstrip("ه") if words else ""
+        if kind == "organization" or not head:
+            return None
+        cands = {k.speaker.speaker_id: k for k in self.known if k.kind == "person" and head in
+                 {_bare(t).rstrip("ه") for t in k.title_words}}
+        return next(iter(cands.values())) if len(cands) == 1 else None
 
 
 def _resolve_mention(state: _DocState, s: str, m: Mention, gender) -> Speaker:
@@ -773,6 +783,11 @@ def _skip_fillers(toks, i):
     return i
 
 
+def _coordinated_verb_in(gap: str) -> bool:
+    """A و/ف-prefixed reporting verb in the gap starts a new clause ("... وقال")."""
+    return any(m.group(1) for m in _VERB_RE.finditer(gap))
+
+
 def _find_content(s: str, pos: int, sent_end: int, need: str, lemma: str):
     """Where the content starts after ``pos``: (marker_start, content_start, mode) or None."""
     m = _CONTENT_MARKER_RE.search(s, pos, sent_end)
@@ -782,7 +797,8 @@ def _find_content(s: str, pos: int, sent_end: int, need: str, lemma: str):
         gap_text = s[pos : m.start()]
         # the gap must not itself contain a clause end or a relative clause
         # ("علّق تويتر عدداً من الحسابات التي يبدو أنها": not a statement)
-        if "." not in gap_text and "؟" not in gap_text and _RELATIVE_RE.search(gap_text) is None:
+        if "." not in gap_text and "؟" not in gap_text and _RELATIVE_RE.search(gap_text) is None \
+                and not _coordinated_verb_in(gap_text):
             tok = m.group()
             if tok in "“«\"":
                 return m.start(), m.start(), "direct"
@@ -807,7 +823,7 @@ def _find_content(s: str, pos: int, sent_end: int, need: str, lemma: str):
     first = rest.split(" ", 1)[0]
     if need == "ila" and first in ("الى", "إلى", "إلي", "الي"):
         return cstart, cstart, "indirect"
-    if need == "obj" and len(rest) > 8 and first not in _NOT_NOUNS | _MARKERS | {"قد", "لا", "لم", "لن", "ما", "اذا", "ان", "ثم", "او"}:
+    if need == "obj" and len(rest) > 8 and first not in _NOT_OBJECT_STARTS:
         return cstart, cstart, "indirect"
     return None
 
@@ -971,6 +987,7 @@ def _rstrip_pos(s: str, a: int, b: int) -> int:
     return b
 
 
+_NOT_OBJECT_STARTS = (_NOT_NOUNS - {"الى"}) | _MARKERS | {"قد", "لا", "لم", "لن", "ما", "اذا", "ان", "ثم", "او"}
 _RELATIVE_RE = re.compile(r"(?<!\w)(?:الذي|التي|الذين|اللذين|اللتين|يبدو|حيث)(?!\w)")
 _PAST_T = {f for f in VERB_FORMS if f.startswith("ت") and f[:4] in ("تابع", "تساء", "توقع", "تعهد")}
 _NEGATIONS = {"لم", "لن", "لا", "ما", "ولم", "ولا", "ولن", "فلم", "فلا"}
