@@ -125,6 +125,7 @@ class LineRule:
     pattern: str  # matched (search) against the stripped, letter-unified line
     max_chars: int  # only lines at most this long (stripped) can match
     edge_lines: int = 0  # >0: only within this many non-empty lines of the top or bottom
+    needles: tuple[str, ...] = ()  # literal prefilter: the line must contain one (speed only)
 
 
 _LEAD = r"^[\s*•·\-–—>#|«»\"'()\[\]]*"  # bullets and decorations before a line's first word
@@ -165,21 +166,26 @@ LINE_RULES: tuple[LineRule, ...] = (
     # --- boilerplate: comments
     LineRule("boilerplate", "comment prompt", _LEAD + r"(?:أضف|اضف|أضيفي|اترك|أترك|أرسل|ارسل|اكتب|شارك(?:نا)?)\s+(?:تعليقا?|تعليقك|ردا|رد|رأيك)", 60),
     LineRule("boilerplate", "comment prompt", _LEAD + r"(?:التعليقات|تعليقات|تعليقات القراء|التعليق|تعليق)\s*(?:\(?\s*" + _NUM + r"\s*\)?)?" + _END, 30),
-    LineRule("boilerplate", "comment prompt", r"الحقول\s+(?:المطلوبة|الإلزامية|المشار\s+إليها|التي\s+عليها)|لن\s+يتم\s+نشر\s+(?:عنوان\s+)?بريدك|(?:لا\s+توجد|لا\s+يوجد)\s+تعليقات|كن\s+أول\s+من\s+(?:يعلق|يعلّق|يضيف)|التعليقات\s+(?:مغلقة|تعبر|المنشورة)", 120),
+    LineRule("boilerplate", "comment prompt", r"الحقول\s+(?:المطلوبة|الإلزامية|المشار\s+إليها|التي\s+عليها)|لن\s+يتم\s+نشر\s+(?:عنوان\s+)?بريدك|(?:لا\s+توجد|لا\s+يوجد)\s+تعليقات|كن\s+أول\s+من\s+(?:يعلق|يعلّق|يضيف)|التعليقات\s+(?:مغلقة|تعبر|المنشورة)", 120,
+             needles=("الحقول", "بريدك", "تعليق", "من يع", "من يض")),
     # --- boilerplate: social prompts
-    LineRule("boilerplate", "social prompt", r"تابعونا|تابعوا\s+(?:آخر|اخر|أخبار|صفحتنا|قناتنا|حسابنا|موقعنا)|تابع\s+(?:آخر\s+الأخبار|صفحتنا|قناتنا|حسابنا)|(?:اشترك|اشتركوا|اشتركي)\s+(?:في|فى|ب)\s*(?:قناتنا|قناة|نشرتنا|النشرة|صفحتنا)|(?:حمل|حمّل|حملوا|نزل)\s+(?:تطبيق|التطبيق)|(?:انضم|انضموا)\s+(?:إلى|الى|ل)\s*(?:قناتنا|قناة|مجموعتنا)", 90),
+    LineRule("boilerplate", "social prompt", r"تابعونا|تابعوا\s+(?:آخر|اخر|أخبار|صفحتنا|قناتنا|حسابنا|موقعنا)|تابع\s+(?:آخر\s+الأخبار|صفحتنا|قناتنا|حسابنا)|(?:اشترك|اشتركوا|اشتركي)\s+(?:في|فى|ب)\s*(?:قناتنا|قناة|نشرتنا|النشرة|صفحتنا)|(?:حمل|حمّل|حملوا|نزل)\s+(?:تطبيق|التطبيق)|(?:انضم|انضموا)\s+(?:إلى|الى|ل)\s*(?:قناتنا|قناة|مجموعتنا)", 90,
+             needles=("تابع", "اشترك", "تطبيق", "انضم")),
     LineRule("boilerplate", "social prompt", _LEAD + r"للاشتراك\s+(?:في|ب)", 90),
     LineRule("boilerplate", "social links", r"^(?:[\s|/•·,،:\-]*(?:فيسبوك|فيس بوك|تويتر|تلغرام|تليغرام|تيليجرام|تلجرام|يوتيوب|انستغرام|إنستغرام|انستجرام|واتساب|واتس اب|لينكد إن|(?i:facebook|twitter|telegram|youtube|instagram|whatsapp|linkedin|x))[\s|/•·,،:\-]*)+$", 80),
     # --- boilerplate: related articles, read more, click here
     LineRule("boilerplate", "related articles", _LEAD + r"(?:اقرأ|إقرأ|اقرا|طالع|شاهد|اطلع)\s*(?:أيضا|كذلك|المزيد)?\s*(?:[:：\-–.…]|$)", 200),
     LineRule("boilerplate", "related articles", _LEAD + r"(?:للمزيد|المزيد)\s*(?:[:：\-–…]|من\s+الأخبار|$)", 200),
-    LineRule("boilerplate", "related articles", r"(?:مواضيع|أخبار|اخبار|مقالات|موضوعات|قصص|قصة|مقالة|خبر|روابط)\s+(?:ذات\s+صلة|متعلقة|مرتبطة|مشابهة)|قد\s+يهمك|قد\s+يعجبك|اخترنا\s+لك|الأكثر\s+قراءة|الأكثر\s+مشاهدة|(?i:read more|related)", 80),
-    LineRule("boilerplate", "click here", r"(?:اضغط|انقر|إضغط|أنقر)\s+هنا|(?i:click here)", 100),
+    LineRule("boilerplate", "related articles", r"(?:مواضيع|أخبار|اخبار|مقالات|موضوعات|قصص|قصة|مقالة|خبر|روابط)\s+(?:ذات\s+صلة|متعلقة|مرتبطة|مشابهة)|قد\s+يهمك|قد\s+يعجبك|اخترنا\s+لك|الأكثر\s+قراءة|الأكثر\s+مشاهدة|(?i:read more|related)", 80,
+             needles=("صلة", "صله", "متعلق", "مرتبط", "مشابه", "يهمك", "يعجبك", "اخترنا", "الأكثر", "الاكثر", "read more", "related")),
+    LineRule("boilerplate", "click here", r"(?:اضغط|انقر|إضغط|أنقر)\s+هنا|(?i:click here)", 100, needles=("هنا", "click")),
     # --- boilerplate: navigation, share/print, copyright, disclaimers
     LineRule("boilerplate", "back to top", r"(?:العودة|العوده|الرجوع|عودة|رجوع|ارجع)\s*(?:إلى|الى|ل|لل)?\s*(?:الأعلى|أعلى|اعلى|الاعلى|اعلي|أعلي|الصفحة الرئيسية|الرئيسية)|(?i:back to top)", 40),
     LineRule("boilerplate", "share/print", _LEAD + r"(?:شارك|شاركها|شارك الخبر|شارك المقال|شارك هذا المقال|مشاركة|مشاركه|طباعة|اطبع|أرسل لصديق|ارسل لصديق|إرسال لصديق|أرسل إلى صديق|إرسال إلى صديق|أرسل الخبر|نسخ الرابط|انسخ الرابط|تكبير الخط|تصغير الخط|حفظ|(?i:share|print|email|tweet))(?:\s*(?:على|عبر|الخبر|المقال|على مواقع التواصل|[|/]))*" + _END, 40),
-    LineRule("boilerplate", "copyright", r"(?:جميع|كل|كافة)\s+الحقوق\s+محفوظة|حقوق\s+(?:النشر|الطبع|الطبع والنشر)\s+محفوظة|الحقوق\s+محفوظة|©|(?i:all rights reserved|copyright)", 120),
-    LineRule("boilerplate", "disclaimer", r"(?:يمثل|تمثل|يعبر|تعبر|يعكس|تعكس)\s+(?:عن\s+)?(?:بالضرورة\s+)?(?:عن\s+)?(?:رأي|آراء|وجهة نظر)\s+(?:كاتبها|كتابها|كاتبه|صاحبها|أصحابها|الكاتب|الكاتبة|كتّابها)|لا\s+(?:يعكس|تعكس|يعبر|تعبر|يمثل|تمثل)\s+(?:بالضرورة\s+)?(?:عن\s+)?(?:رأي|وجهة نظر|سياسة|توجهات|موقف)|الآراء\s+الواردة", 220),
+    LineRule("boilerplate", "copyright", r"(?:جميع|كل|كافة)\s+الحقوق\s+محفوظة|حقوق\s+(?:النشر|الطبع|الطبع والنشر)\s+محفوظة|الحقوق\s+محفوظة|©|(?i:all rights reserved|copyright)", 120,
+             needles=("حقوق", "©", "rights", "copyright")),
+    LineRule("boilerplate", "disclaimer", r"(?:يمثل|تمثل|يعبر|تعبر|يعكس|تعكس)\s+(?:عن\s+)?(?:بالضرورة\s+)?(?:عن\s+)?(?:رأي|آراء|وجهة نظر)\s+(?:كاتبها|كتابها|كاتبه|صاحبها|أصحابها|الكاتب|الكاتبة|كتّابها)|لا\s+(?:يعكس|تعكس|يعبر|تعبر|يمثل|تمثل)\s+(?:بالضرورة\s+)?(?:عن\s+)?(?:رأي|وجهة نظر|سياسة|توجهات|موقف)|الآراء\s+الواردة", 220,
+             needles=("رأي", "رأى", "راي", "آراء", "اراء", "أراء", "وجهة", "وجهه", "سياسة", "سياسه", "توجهات", "موقف", "الوارد")),
     LineRule("boilerplate", "photo credit", _LEAD + r"(?:مصدر الصورة|حقوق الصورة|الصورة\s*[:：]|صورة\s*[:：]|تصوير\s*[:：]|(?i:image copyright|image caption|getty images|photo\s*:))", 80),
     LineRule("boilerplate", "separator", r"^[\s\-_=*×•·.~#+/\\|<>]{3,}$", 200),
 )
@@ -234,216 +240,340 @@ _TRAILING_SOURCE_RE = re.compile(_TRAILING_SOURCE)
 
 
 # --------------------------------------------------------------------------
-# Lines table
+# Code-point arrays: a batch of documents joined by "\n"
 # --------------------------------------------------------------------------
 
-def _lines(documents: pl.DataFrame) -> pl.DataFrame:
-    """One row per line: doc_id, line_no, start/end of the stripped line, line, chars."""
-    docs = documents.select("doc_id", pl.col("text").fill_null(""))
-    lines = (
-        docs.with_columns(pl.col("text").str.split("\n").alias("line"))
-        .with_columns(pl.col("line").list.eval(pl.element().str.len_chars() + 1).list.eval(pl.element().cum_sum()).alias("after"))
-        .select("doc_id", "line", "after")
-        .explode("line", "after")
-        .with_columns(
-            (pl.col("after") - pl.col("line").str.len_chars() - 1).cast(pl.Int64).alias("raw_start"),
-            pl.int_range(pl.len()).over("doc_id").alias("line_no"),
-        )
-        .with_columns(
-            pl.col("line").str.strip_chars().alias("stripped"),
-        )
-        .with_columns(
-            (pl.col("raw_start") + pl.col("line").str.len_chars() - pl.col("line").str.strip_chars_start().str.len_chars()).alias("start"),
-            pl.col("stripped").str.len_chars().cast(pl.Int64).alias("chars"),
-        )
-        .with_columns((pl.col("start") + pl.col("chars")).alias("end"))
-        .filter(pl.col("chars") > 0)
-        .with_columns(
-            pl.int_range(pl.len()).over("doc_id").alias("nth"),
-            pl.len().over("doc_id").alias("n_lines"),
-        )
-        .with_columns(
-            pl.min_horizontal("nth", pl.col("n_lines") - 1 - pl.col("nth")).alias("from_edge"),
-        )
-        .select("doc_id", "line_no", "nth", "from_edge", "start", "end", "chars", "stripped")
-    )
-    return lines
+# Lines, sentences and their normalised copies are computed on numpy arrays
+# of code points, a batch of documents at a time (fast, bounded memory).
+# Offsets in the joined string map back to a document by subtracting its
+# start, so every flag indexes documents.text exactly.
+
+KEPT, SPACE, TERMINAL = 1, 2, 4  # bits of the per-code-point class table
+_TERMINALS = ".!?؟"
+BATCH_CHARS = 2_000_000  # code points per batch: bounds memory; arrays stay small enough to be reused
 
 
-def _classify_lines(lines: pl.DataFrame) -> pl.DataFrame:
-    """Lines that a line rule matches, with kind and reason (the first rule in the table wins)."""
-    longest = max(rule.max_chars for rule in LINE_RULES)
-    cand = lines.filter(pl.col("chars") <= longest)
-    hits = []
-    for order, (rule, pattern, _) in enumerate(_RULES):
-        subset = cand.filter(pl.col("chars") <= rule.max_chars)
+def _code_tables() -> tuple[np.ndarray, np.ndarray]:
+    """Per BMP code point: class bits, and a random 64-bit value of its normalised form.
+
+    Normalised form: letters and digits only (harakat, tatweel, punctuation
+    and spaces are not KEPT), letter variants unified, lower case.
+    """
+    import unicodedata
+
+    size = 0x10000
+    canonical = np.arange(size, dtype=np.int64)
+    cls = np.zeros(size, dtype=np.uint8)
+    for cp in range(size):
+        ch = chr(cp)
+        if unicodedata.category(ch)[0] in "LN" and ch != "\u0640":
+            cls[cp] |= KEPT
+            low = ch.lower()
+            low = LETTER_VARIANTS.get(low, low) if len(low) == 1 else ch
+            canonical[cp] = ord(low)
+        if ch.isspace():
+            cls[cp] |= SPACE
+    for ch in _TERMINALS:
+        cls[ord(ch)] |= TERMINAL
+    values = np.random.default_rng(20261123).integers(1, 2**63, size=size, dtype=np.uint64)
+    return cls, values[canonical]
+
+
+_TABLES: tuple | None = None
+_POWERS: tuple | None = None
+_HASH_BASE = 0x9E3779B97F4A7C15  # odd, so invertible modulo 2**64
+
+
+def _tables() -> tuple[np.ndarray, np.ndarray]:
+    global _TABLES
+    if _TABLES is None:
+        _TABLES = _code_tables()
+    return _TABLES
+
+
+def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """B**k and B**-k modulo 2**64 for k < n (cached, grown on demand)."""
+    global _POWERS
+    if _POWERS is None or _POWERS[0].size < n:
+        size = max(n, 4096)
+        pw = np.full(size, _HASH_BASE, dtype=np.uint64)
+        pw[0] = 1
+        inv = np.full(size, pow(_HASH_BASE, -1, 2**64), dtype=np.uint64)
+        inv[0] = 1
+        _POWERS = (np.cumprod(pw, dtype=np.uint64), np.cumprod(inv, dtype=np.uint64))
+    return _POWERS
+
+
+@dataclass
+class _Batch:
+    texts: list[str]
+    joined: str
+    codes: np.ndarray  # code points, astral ones clipped to U+FFFF (neither letter nor space)
+    cls: np.ndarray  # class bits per position; newline positions have none
+    newline: np.ndarray  # bool
+    doc_start: np.ndarray  # offset of each document in joined
+
+
+def _batch(texts: list[str]) -> _Batch:
+    cls_t, _ = _tables()
+    joined = "\n".join(texts)
+    codes = np.minimum(np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32), 0xFFFF)
+    doc_start = np.zeros(len(texts), dtype=np.int64)
+    if len(texts) > 1:
+        doc_start[1:] = np.cumsum(np.fromiter((len(t) + 1 for t in texts[:-1]), dtype=np.int64, count=len(texts) - 1))
+    return _Batch(texts, joined, codes, cls_t[codes], codes == 10, doc_start)
+
+
+# --------------------------------------------------------------------------
+# Lines: rules, headline, trailing source
+# --------------------------------------------------------------------------
+
+@dataclass
+class _Lines:
+    doc: np.ndarray  # batch index of the document
+    s: np.ndarray  # stripped line [s, e) in joined
+    e: np.ndarray
+    nth: np.ndarray  # index among the document's non-empty lines
+    from_edge: np.ndarray  # non-empty lines between this one and the top or bottom
+
+
+def _lines(b: _Batch) -> _Lines:
+    n = b.codes.size
+    nl = np.flatnonzero(b.newline)
+    starts = np.concatenate([[0], nl + 1])
+    ends = np.concatenate([nl, [n]])
+    vis = np.flatnonzero(((b.cls & SPACE) == 0) & ~b.newline)
+    j = np.searchsorted(vis, starts)
+    j_ok = np.minimum(j, max(vis.size - 1, 0))
+    nonempty = (j < vis.size) & (vis[j_ok] < ends) if vis.size else np.zeros(starts.size, bool)
+    s = vis[j_ok][nonempty] if vis.size else np.zeros(0, np.int64)
+    e = vis[np.searchsorted(vis, ends[nonempty]) - 1] + 1 if vis.size else np.zeros(0, np.int64)
+    doc = np.searchsorted(b.doc_start, s, side="right") - 1
+    first = np.searchsorted(doc, doc, side="left")
+    nth = np.arange(s.size) - first
+    count = np.bincount(doc, minlength=len(b.texts))[doc]
+    return _Lines(doc, s.astype(np.int64), e.astype(np.int64), nth, np.minimum(nth, count - 1 - nth))
+
+
+_ANCHORED = [k for k, (_, pattern, _) in enumerate(_RULES) if pattern.startswith("^")]
+#: one pass of all line-start rules finds the few lines worth testing rule by rule
+_ANCHORED_ANY = "|".join(f"(?:{_RULES[k][1]})" for k in _ANCHORED)
+_ANCHORED_MAX = max(_RULES[k][0].max_chars for k in _ANCHORED)
+
+
+def _rule_matches(b: _Batch, lines: _Lines) -> np.ndarray:
+    """Index into _RULES of the first rule matching each line, -1 for none."""
+    order = np.full(lines.s.size, -1, dtype=np.int64)
+    chars = lines.e - lines.s
+    cand = np.flatnonzero(chars <= max(rule.max_chars for rule in LINE_RULES))
+    if cand.size == 0:
+        return order
+    text = pl.Series([b.joined[s:e] for s, e in zip(lines.s[cand].tolist(), lines.e[cand].tolist())], dtype=pl.String)
+    cand_chars, cand_edge = chars[cand], lines.from_edge[cand]
+    maybe_anchored = np.zeros(cand.size, dtype=bool)
+    short = np.flatnonzero(cand_chars <= _ANCHORED_MAX)
+    maybe_anchored[short[text.gather(short).str.contains(_ANCHORED_ANY).fill_null(False).to_numpy()]] = True
+    for k in range(len(_RULES) - 1, -1, -1):  # backwards: the first rule in the table wins
+        rule, pattern, _ = _RULES[k]
+        mask = cand_chars <= rule.max_chars
         if rule.edge_lines:
-            subset = subset.filter(pl.col("from_edge") < rule.edge_lines)
-        cond = pl.col("stripped").str.contains(pattern)
+            mask &= cand_edge < rule.edge_lines
+        if k in _ANCHORED:
+            mask &= maybe_anchored
+        idx = np.flatnonzero(mask)
+        if idx.size and rule.needles:
+            idx = idx[text.gather(idx).str.contains_any(list(rule.needles), ascii_case_insensitive=True).fill_null(False).to_numpy()]
+        if idx.size == 0:
+            continue
+        sub = text.gather(idx)
+        hit = sub.str.contains(pattern)
         if rule.reason == "date/time only":
-            cond = cond & pl.col("stripped").str.contains(_HAS_DIGIT.pattern)
-        hits.append(subset.filter(cond).select("doc_id", "start", pl.lit(order).alias("order")))
-    first = pl.concat(hits).group_by("doc_id", "start").agg(pl.col("order").min())
-    kinds = pl.DataFrame({
-        "order": list(range(len(_RULES))),
-        "kind": [rule.kind for rule, _, _ in _RULES],
-        "reason": [rule.reason for rule, _, _ in _RULES],
-    }, schema_overrides={"order": pl.Int32})
-    return (
-        cand.join(first, on=["doc_id", "start"])
-        .join(kinds, on="order").drop("order")
-    )
+            hit = hit & sub.str.contains(_HAS_DIGIT.pattern)
+        order[cand[idx[hit.fill_null(False).to_numpy()]]] = k
+    return order
 
-
-def _outlet_reason(row_line: str, from_edge: int) -> str:
-    outlet = _line_outlet(row_line, from_edge)
-    return f"source line: {outlet}" if outlet else "source line"
-
-
-# --------------------------------------------------------------------------
-# Headlines
-# --------------------------------------------------------------------------
 
 HEADLINE_MAX_CHARS = 160
 HEADLINE_MAX_WORDS = 25
-_HEADLINE_BAD_END = r"[.!:;،؛,…\-–—]$"  # a first line ending like this is prose, not a headline
+_HEADLINE_BAD_END = re.compile(r"[.!:;،؛,…\-–—]$")  # a first line ending like this is prose
+_HEADLINE_TRIM = "\"'«»“”()[] "
 
 
-def _headlines(lines: pl.DataFrame, line_flags: pl.DataFrame, doc_chars: pl.DataFrame) -> pl.DataFrame:
-    first = lines.filter(pl.col("nth") == 0).join(line_flags.select("doc_id", "start"), on=["doc_id", "start"], how="anti")
-    words = pl.col("stripped").str.count_matches(r"\S+")
-    core = pl.col("stripped").str.strip_chars("\"'«»“”()[] ")
-    second = lines.filter(pl.col("nth") == 1).select("doc_id", pl.col("chars").alias("next_chars"))
+def _is_headline(line: str, rest_chars: int) -> bool:
+    """Short, 2-25 words, no sentence-final punctuation (a question mark is fine), longer body after."""
+    words = len(line.split())
     return (
-        first.join(second, on="doc_id").join(doc_chars, on="doc_id")
-        .filter(
-            (pl.col("chars") <= HEADLINE_MAX_CHARS)
-            & (words <= HEADLINE_MAX_WORDS)
-            & (words >= 2)
-            & ~core.str.contains(_HEADLINE_BAD_END)
-            & (pl.col("total_chars") - pl.col("end") > 2 * pl.col("chars"))
-            & (pl.col("next_chars") > 0)
-        )
-        .select("doc_id", pl.col("start").alias("char_start"), pl.col("end").alias("char_end"),
-                pl.lit("headline").alias("kind"), pl.lit("first line reads as a headline").alias("reason"))
+        len(line) <= HEADLINE_MAX_CHARS and 2 <= words <= HEADLINE_MAX_WORDS
+        and not _HEADLINE_BAD_END.search(line.strip(_HEADLINE_TRIM))
+        and rest_chars > 2 * len(line)
     )
+
+
+def _line_flags(b: _Batch, lines: _Lines) -> list[tuple[int, int, int, str, str]]:
+    """(doc, start, end, kind, reason) in joined offsets for rule lines, headlines, trailing sources."""
+    flags = []
+    order = _rule_matches(b, lines)
+    for i in np.flatnonzero(order >= 0).tolist():
+        rule = _RULES[order[i]][0]
+        s, e = int(lines.s[i]), int(lines.e[i])
+        reason = rule.reason
+        if rule.kind == "source":
+            outlet = _line_outlet(b.joined[s:e], int(lines.from_edge[i]))
+            reason = f"{rule.reason}: {outlet}" if outlet else rule.reason
+        flags.append((int(lines.doc[i]), s, e, rule.kind, reason))
+    free = order < 0
+    doc_end = b.doc_start + np.fromiter((len(t) for t in b.texts), dtype=np.int64, count=len(b.texts))
+    # headline: first non-empty line, when another line follows
+    has_next = np.r_[lines.doc[1:] == lines.doc[:-1], False] if lines.doc.size else np.zeros(0, bool)
+    head = np.flatnonzero((lines.nth == 0) & free & has_next & (lines.e - lines.s <= HEADLINE_MAX_CHARS))
+    headline = np.zeros(lines.s.size, dtype=bool)
+    for i in head.tolist():
+        s, e, d = int(lines.s[i]), int(lines.e[i]), int(lines.doc[i])
+        if _is_headline(b.joined[s:e], int(doc_end[d]) - e):
+            headline[i] = True
+            flags.append((d, s, e, "headline", "first line reads as a headline"))
+    # "(سانا)" closing the last paragraph
+    last = np.flatnonzero((lines.from_edge == 0) & (lines.nth > 0) & free & ~headline)
+    last = last[np.r_[lines.doc[last][1:] != lines.doc[last][:-1], True]] if last.size else last
+    for i in last.tolist():
+        s, e = int(lines.s[i]), int(lines.e[i])
+        tail_start = max(s, e - 48)
+        m = _TRAILING_SOURCE_RE.search(b.joined, tail_start, e)
+        if m:
+            name = m.group(1).strip(_OUTLET_TRIM) or "?"
+            flags.append((int(lines.doc[i]), m.start(1), e, "source", f"source in brackets: {name}"))
+    return flags
 
 
 # --------------------------------------------------------------------------
 # Duplicated sentences within a document
 # --------------------------------------------------------------------------
 
-#: a sentence runs to . ! ? ؟ (a "." glued to the next character, as in "3.5", does not end it)
-SENTENCE_PATTERN = r"(?:[^.!?؟\n]|[.!?؟][^\s.!?؟])*[.!?؟]+|[^.!?؟\n]+"
+# A sentence ends at a newline, at a flagged span, or after . ! ? ؟ followed
+# by white space ("3.5" and 'قال."' do not end one).  Sentences are compared
+# through polynomial hashes of their normalised copies: the whole copy (exact
+# repeats), 12-character anchors at its start, middle and end (candidates
+# for near repeats), and 5-character shingles (Jaccard, containment).
+
 MIN_DUPLICATE_CHARS = 25  # normalised characters; "وأضاف:" and the like never count
 NEAR_THRESHOLD = 0.85  # Jaccard of character 5-gram shingles
 SHINGLE = 5
+ANCHOR = 12
 CONTAINMENT_THRESHOLD = 0.9
-_SKETCH_WORDS = 4  # bottom-k content words per sentence used to find near-duplicate candidates
 
 
-def _sentences(lines: pl.DataFrame) -> pl.DataFrame:
-    """Sentences of the given lines with exact offsets and normalised copies."""
-    return (
-        lines.select("doc_id", "start", "stripped")
-        .with_columns(pl.col("stripped").str.extract_all(SENTENCE_PATTERN).alias("sent"))
-        .with_columns(pl.col("sent").list.eval(pl.element().str.len_chars().cum_sum()).alias("upto"))
-        .select("doc_id", "start", "sent", "upto")
-        .explode("sent", "upto")
-        .filter(pl.col("sent").is_not_null())
-        .with_columns(
-            (pl.col("start") + pl.col("upto") - pl.col("sent").str.len_chars()).alias("raw_start"),
-            (pl.col("start") + pl.col("upto")).alias("raw_end"),
-        )
-        .with_columns(
-            (pl.col("raw_start") + pl.col("sent").str.len_chars() - pl.col("sent").str.strip_chars_start().str.len_chars()).alias("s"),
-            (pl.col("raw_end") - pl.col("sent").str.len_chars() + pl.col("sent").str.strip_chars_end().str.len_chars()).alias("e"),
-            _key_expr(pl.col("sent")).alias("key"),
-        )
-        .with_columns(pl.col("key").str.len_chars().alias("klen"))
-        .filter(pl.col("klen") >= MIN_DUPLICATE_CHARS)
-        .select("doc_id", pl.col("s").cast(pl.Int64), pl.col("e").cast(pl.Int64), "sent", "key", "klen")
-        .sort("doc_id", "s")
-        .with_row_index("sid")
-    )
+@dataclass
+class _Sentences:
+    prefix: np.ndarray  # prefix[i] = sum of value_j * B**(j - start of j's sentence), j < i, kept stream
+    inv_pow: np.ndarray  # B**-k
+    table: pl.DataFrame  # sid, doc, s, e (joined offsets), ks, ke (kept range), klen, h, a0, a1, a2
+
+    def window(self, start, length, sentence_start) -> np.ndarray:
+        """Hash of kept[start:start+length] (inside the sentence starting at sentence_start)."""
+        start = np.asarray(start, dtype=np.int64)
+        return (self.prefix[start + length] - self.prefix[start]) * self.inv_pow[start - sentence_start]
+
+    def shingles(self, ks: int, ke: int) -> np.ndarray:
+        return np.unique(self.window(np.arange(ks, ke - SHINGLE + 1), SHINGLE, ks))
 
 
-def _exact_repeats(sents: pl.DataFrame) -> pl.DataFrame:
+def _sentences(b: _Batch, excluded: list[tuple[int, int]]) -> _Sentences:
+    """Sentences with at least MIN_DUPLICATE_CHARS normalised characters, hashed.
+
+    s/e are the raw segment bounds (white space included); ``_trim`` strips
+    them for the few sentences that end up flagged.
+    """
+    _, values = _tables()
+    stop = b.newline.copy()
+    for s, e in excluded:
+        stop[s:e] = True
+    kept = ((b.cls & KEPT) != 0) & ~stop
+    brk = stop.copy()
+    brk[:-1] |= ((b.cls[:-1] & TERMINAL) != 0) & (((b.cls[1:] & SPACE) != 0) | stop[1:])
+    brk[-1] = True
+    seg_end = np.flatnonzero(brk) + 1
+    seg_start = np.r_[0, seg_end[:-1]]
+    klen = np.add.reduceat(kept, seg_start, dtype=np.int64)
+    ke = np.cumsum(klen)
+    ks = ke - klen
+    # hashes of the kept stream, powers counted from each sentence's start
+    stream = values[b.codes[kept]]
+    rel = np.arange(stream.size, dtype=np.int64) - np.repeat(ks, klen)
+    pw, inv = _powers(int(klen.max()) + 1)
+    prefix = np.zeros(stream.size + 1, dtype=np.uint64)
+    np.cumsum(stream * pw[rel], dtype=np.uint64, out=prefix[1:])
+    long = klen >= MIN_DUPLICATE_CHARS
+    seg_start, seg_end, ks, ke, klen = seg_start[long], seg_end[long], ks[long], ke[long], klen[long]
+    out = _Sentences(prefix, inv, pl.DataFrame())
+    mid = ks + (klen - ANCHOR) // 2
+    out.table = pl.DataFrame({
+        "doc": np.searchsorted(b.doc_start, seg_start, side="right") - 1, "s": seg_start, "e": seg_end,
+        "ks": ks, "ke": ke, "klen": klen,
+        "h": out.window(ks, klen, ks) ^ klen.astype(np.uint64),
+        "a0": out.window(ks, ANCHOR, ks), "a1": out.window(mid, ANCHOR, ks),
+        "a2": out.window(ke - ANCHOR, ANCHOR, ks),
+    }).with_row_index("sid")
+    return out
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """[s, e) without surrounding white space."""
+    piece = text[s:e]
+    return s + len(piece) - len(piece.lstrip()), e - len(piece) + len(piece.rstrip())
+
+
+def _exact_repeats(table: pl.DataFrame) -> pl.DataFrame:
     """Later copies of an identical normalised sentence: sid, orig_sid, similarity 1."""
-    keyed = sents.select("sid", "doc_id", pl.col("key").hash(7).alias("h"))
-    first = keyed.group_by("doc_id", "h").agg(pl.col("sid").min().alias("orig_sid"))
+    first = table.group_by("doc", "h").agg(pl.col("sid").min().alias("orig_sid"))
     return (
-        keyed.join(first, on=["doc_id", "h"])
+        table.select("sid", "doc", "h").join(first, on=["doc", "h"])
         .filter(pl.col("sid") != pl.col("orig_sid"))
         .select("sid", "orig_sid", pl.lit(1.0).alias("similarity"))
     )
 
 
-def _shingles(key: str) -> set[str]:
-    if len(key) < SHINGLE:
-        return {key}
-    return {key[i:i + SHINGLE] for i in range(len(key) - SHINGLE + 1)}
+def _jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    inter = np.intersect1d(a, b, assume_unique=True).size
+    return inter / (a.size + b.size - inter) if inter else 0.0
 
 
-def _jaccard(a: set, b: set) -> float:
-    inter = len(a & b)
-    return inter / (len(a) + len(b) - inter) if inter else 0.0
+def _near_repeats(sents: _Sentences, exact: pl.DataFrame) -> pl.DataFrame:
+    """Later sentences whose shingle Jaccard with an earlier one is >= NEAR_THRESHOLD.
 
-
-def _near_candidates(sents: pl.DataFrame, exact: pl.DataFrame) -> pl.DataFrame:
-    """Pairs (sid_a earlier, sid_b later) in one document worth a Jaccard check.
-
-    Each sentence is sketched by the k content words (4+ letters) with the
-    smallest hash; near-duplicates share most of those.  Pairs must share two
-    (or all, for sentences with fewer words) and have similar lengths (a
-    Jaccard of 0.85 needs a length ratio of at least 0.85).
+    Candidates share a 12-character anchor (start, middle or end of the
+    normalised copy) and have similar lengths (Jaccard 0.85 needs a length
+    ratio of about 0.85): a slight change spares at least one anchor.
     """
-    rest = sents.join(exact.select("sid"), on="sid", how="anti")
-    sketch = (
-        rest.select("sid", "doc_id", _words_expr(pl.col("sent")).str.split(" ").alias("w"))
-        .explode("w")
-        .filter(pl.col("w").str.len_chars() >= 4)
-        .select("sid", "doc_id", pl.col("w").hash(11).alias("h"))
-        .unique(["sid", "h"])
-        .sort("sid", "h")
-        .group_by("sid", maintain_order=True)
-        .head(_SKETCH_WORDS)
-    )
-    size = sketch.group_by("sid").agg(pl.len().alias("n"))
+    rest = sents.table.join(exact.select("sid"), on="sid", how="anti")
+    anchors = pl.concat([
+        rest.select("sid", "doc", "klen", "h", pl.lit(i).alias("at"), pl.col(c).alias("a"))
+        for i, c in enumerate(("a0", "a1", "a2"))
+    ])
     pairs = (
-        sketch.join(sketch, on=["doc_id", "h"], suffix="_b")
-        .filter(pl.col("sid") < pl.col("sid_b"))
-        .group_by("sid", "sid_b").agg(pl.len().alias("shared"))
-        .join(size, on="sid").join(size.rename({"sid": "sid_b", "n": "n_b"}), on="sid_b")
-        .filter(pl.col("shared") >= pl.min_horizontal(pl.lit(2), "n", "n_b"))
-        .join(sents.select("sid", "klen"), on="sid")
-        .join(sents.select(pl.col("sid").alias("sid_b"), pl.col("klen").alias("klen_b")), on="sid_b")
-        .filter(pl.min_horizontal("klen", "klen_b") >= NEAR_THRESHOLD * pl.max_horizontal("klen", "klen_b"))
-        .select("sid", "sid_b")
+        anchors.join(anchors, on=["doc", "at", "a"], suffix="_b")
+        .filter((pl.col("sid") < pl.col("sid_b")) & (pl.col("h") != pl.col("h_b")))
+        .filter(pl.min_horizontal("klen", "klen_b") >= 0.8 * pl.max_horizontal("klen", "klen_b"))
+        .select("sid", "sid_b").unique()
     )
-    # the earlier copy (all sentences are sorted by doc and offset, so sid order is text order)
-    return pairs
-
-
-def _near_repeats(sents: pl.DataFrame, exact: pl.DataFrame) -> pl.DataFrame:
-    pairs = _near_candidates(sents, exact)
-    if pairs.height == 0:
-        return pl.DataFrame(schema={"sid": pl.UInt32, "orig_sid": pl.UInt32, "similarity": pl.Float64})
-    ids = pl.concat([pairs["sid"], pairs["sid_b"]]).unique()
-    keys = dict(sents.filter(pl.col("sid").is_in(ids.implode())).select("sid", "key").iter_rows())
-    shingles = {sid: _shingles(k) for sid, k in keys.items()}
     best: dict[int, tuple[float, int]] = {}
-    for a, b in pairs.sort("sid_b", "sid").iter_rows():
-        sim = _jaccard(shingles[a], shingles[b])
-        if sim >= NEAR_THRESHOLD and (b not in best or sim > best[b][0]):
-            best[b] = (sim, a)
+    if pairs.height:
+        ids = pl.concat([pairs["sid"], pairs["sid_b"]]).unique().implode()
+        rng = {sid: (ks, ke) for sid, ks, ke in sents.table.filter(pl.col("sid").is_in(ids)).select("sid", "ks", "ke").iter_rows()}
+        cache: dict[int, np.ndarray] = {}
+        for a, b in pairs.sort("sid_b", "sid").iter_rows():
+            for x in (a, b):
+                if x not in cache:
+                    cache[x] = sents.shingles(*rng[x])
+            sim = _jaccard(cache[a], cache[b])
+            if sim >= NEAR_THRESHOLD and (b not in best or sim > best[b][0]):
+                best[b] = (sim, a)
     return pl.DataFrame(
         [(b, a, sim) for b, (sim, a) in best.items()],
         schema={"sid": pl.UInt32, "orig_sid": pl.UInt32, "similarity": pl.Float64}, orient="row",
     )
 
 
-def _fill_merged_sentences(sents: pl.DataFrame, found: dict[int, tuple[int, float]]) -> None:
+def _fill_merged_sentences(sents: _Sentences, found: dict[int, tuple[int, float]]) -> None:
     """Flag sentences next to a flagged run whose shingles lie in earlier text.
 
     When an article is repeated inside one paragraph, sentence boundaries of
@@ -451,14 +581,14 @@ def _fill_merged_sentences(sents: pl.DataFrame, found: dict[int, tuple[int, floa
     sentence matches no single earlier sentence.  Only documents that already
     have a repeat are examined, so this stays cheap.
     """
-    docs = sents.filter(pl.col("sid").is_in(list(found))).select("doc_id").unique()
-    rows = sents.join(docs, on="doc_id").select("sid", "doc_id", "key").sort("sid")
-    for _, group in rows.group_by("doc_id", maintain_order=True):
+    docs = sents.table.filter(pl.col("sid").is_in(list(found))).select("doc").unique()
+    rows = sents.table.join(docs, on="doc").select("sid", "doc", "ks", "ke").sort("sid")
+    for _, group in rows.group_by("doc", maintain_order=True):
         sids = group["sid"].to_list()
-        sh = [_shingles(k) for k in group["key"].to_list()]
-        first_seen: dict[str, int] = {}
+        sh = [sents.shingles(ks, ke) for ks, ke in group.select("ks", "ke").iter_rows()]
+        first_seen: dict[int, int] = {}
         for i, shingles in enumerate(sh):
-            for g in shingles:
+            for g in shingles.tolist():
                 first_seen.setdefault(g, i)
         changed = True
         while changed:
@@ -468,18 +598,24 @@ def _fill_merged_sentences(sents: pl.DataFrame, found: dict[int, tuple[int, floa
                     continue
                 if not (sids[i - 1] in found or (i + 1 < len(sids) and sids[i + 1] in found)):
                     continue
-                contained = sum(first_seen[g] < i for g in sh[i]) / len(sh[i])
+                contained = sum(first_seen[g] < i for g in sh[i].tolist()) / sh[i].size
                 if contained >= CONTAINMENT_THRESHOLD:
                     # the earlier sentence sharing most shingles stands for what it repeats
-                    j = max(range(i), key=lambda j: (len(sh[i] & sh[j]), -j))
+                    j = max(range(i), key=lambda j: (np.intersect1d(sh[i], sh[j], assume_unique=True).size, -j))
                     found[sid] = (sids[j], round(contained, 2))
                     changed = True
 
 
-def _duplicate_flags(sents: pl.DataFrame, texts: dict[str, str]) -> list[tuple]:
-    """Merge flagged sentences into spans: a run continues over whitespace, or
-    over a short unflagged piece ("وأضاف:") that also separates the originals."""
-    exact = _exact_repeats(sents)
+def _duplicate_flags(b: _Batch, excluded: list[tuple[int, int]]) -> list[tuple[int, int, int, str, str]]:
+    """(doc, start, end, "duplicate", reason) in joined offsets for repeated text.
+
+    Flagged sentences merge into one span over white space, or over a short
+    unflagged piece ("وأضاف:") that also separates their originals.
+    """
+    sents = _sentences(b, excluded)
+    if sents.table.height == 0:
+        return []
+    exact = _exact_repeats(sents.table)
     near = _near_repeats(sents, exact)
     found: dict[int, tuple[int, float]] = {
         sid: (orig, sim) for sid, orig, sim in pl.concat([exact, near]).iter_rows()
@@ -487,21 +623,18 @@ def _duplicate_flags(sents: pl.DataFrame, texts: dict[str, str]) -> list[tuple]:
     if not found:
         return []
     _fill_merged_sentences(sents, found)
-    info = {
-        sid: (doc, s, e)
-        for sid, doc, s, e in sents.filter(pl.col("sid").is_in(list(found) + [o for o, _ in found.values()]))
-        .select("sid", "doc_id", "s", "e").iter_rows()
-    }
+    wanted = pl.Series(list(found) + [o for o, _ in found.values()], dtype=pl.UInt32).implode()
+    info = {sid: (doc, *_trim(b.joined, s, e)) for sid, doc, s, e in
+            sents.table.filter(pl.col("sid").is_in(wanted)).select("sid", "doc", "s", "e").iter_rows()}
     runs = []
     run = None  # [doc, start, end, orig_min, orig_max, min_sim, last_orig_end]
-    for sid in sorted(found, key=lambda x: (info[x][0], info[x][1])):
+    for sid in sorted(found, key=lambda x: info[x][1]):
         doc, s, e = info[sid]
         orig, sim = found[sid]
         _, o_s, o_e = info[orig]
         if run and run[0] == doc:
-            text = texts[doc]
-            gap = sentence_key(text[run[2]:s])
-            orig_gap = sentence_key(text[run[6]:o_s]) if run[6] <= o_s else None
+            gap = sentence_key(b.joined[run[2]:s])
+            orig_gap = sentence_key(b.joined[run[6]:o_s]) if run[6] <= o_s else None
             if not gap or (len(gap) < MIN_DUPLICATE_CHARS and gap == orig_gap):
                 run[2], run[3], run[4] = e, min(run[3], o_s), max(run[4], o_e)
                 run[5], run[6] = min(run[5], sim), o_e
@@ -511,7 +644,7 @@ def _duplicate_flags(sents: pl.DataFrame, texts: dict[str, str]) -> list[tuple]:
         run = [doc, s, e, o_s, o_e, sim, o_e]
     runs.append(run)
     return [
-        (doc, s, e, "duplicate", f"repeats {o_s}-{o_e} (similarity {sim:.2f})")
+        (doc, s, e, "duplicate", f"repeats {o_s - int(b.doc_start[doc])}-{o_e - int(b.doc_start[doc])} (similarity {sim:.2f})")
         for doc, s, e, o_s, o_e, sim, _ in runs
     ]
 
@@ -520,62 +653,37 @@ def _duplicate_flags(sents: pl.DataFrame, texts: dict[str, str]) -> list[tuple]:
 # Public: flag_spans
 # --------------------------------------------------------------------------
 
+def _batch_flags(texts: list[str]) -> list[tuple[int, int, int, str, str]]:
+    """Flags of one batch: (doc index in batch, start, end, kind, reason), document offsets."""
+    b = _batch(texts)
+    if b.codes.size == 0:
+        return []
+    flags = _line_flags(b, _lines(b))
+    flags += _duplicate_flags(b, [(s, e) for _, s, e, _, _ in flags])
+    starts = b.doc_start
+    return [(d, s - int(starts[d]), e - int(starts[d]), kind, reason) for d, s, e, kind, reason in flags]
+
+
 def flag_spans(documents: pl.DataFrame) -> pl.DataFrame:
     """Spans of documents.text to skip (FLAGS schema), sorted by doc_id and offset.
 
     Kinds: boilerplate, byline, source (whole stripped lines matched by
-    LINE_RULES), headline (first line), duplicate (later copies of sentences
-    and paragraphs repeated within the document).  Spans never overlap.
+    LINE_RULES, or "(سانا)" closing the text), headline (first line), and
+    duplicate (later copies of sentences and paragraphs repeated within the
+    document; the reason names the span repeated).  Spans never overlap and
+    never cross a document's bounds.
     """
-    if documents.height == 0:
-        return schemas.empty(schemas.FLAGS)
-    lines = _lines(documents)
-    line_flags = _classify_lines(lines)
-    # name the outlet in source reasons (few rows: Python is fine)
-    sources = line_flags.filter(pl.col("kind") == "source")
-    if sources.height:
-        named = pl.DataFrame(
-            [(d, st, _outlet_reason(line, edge)) for d, st, line, edge
-             in sources.select("doc_id", "start", "stripped", "from_edge").iter_rows()],
-            schema={"doc_id": pl.String, "start": pl.Int64, "named": pl.String}, orient="row",
-        )
-        line_flags = (
-            line_flags.join(named, on=["doc_id", "start"], how="left")
-            .with_columns(pl.coalesce("named", "reason").alias("reason")).drop("named")
-        )
-    doc_chars = documents.select("doc_id", pl.col("text").fill_null("").str.len_chars().cast(pl.Int64).alias("total_chars"))
-    heads = _headlines(lines, line_flags, doc_chars)
-    taken = pl.concat([line_flags.select("doc_id", "start"), heads.select("doc_id", pl.col("char_start").alias("start"))])
-    body = lines.join(taken, on=["doc_id", "start"], how="anti")
-    # "(سانا)" closing the last paragraph: flag it, and keep it out of the sentences
-    last = body.join(lines.group_by("doc_id").agg(pl.col("nth").max()), on=["doc_id", "nth"])
-    trailing = (
-        last.with_columns(pl.col("stripped").str.replace_many(_VARIANT_FROM, _VARIANT_TO)
-                          .str.extract(_TRAILING_SOURCE, 1).alias("src"))
-        .filter(pl.col("src").is_not_null())
-        .select("doc_id", "start", "end", (pl.col("end") - pl.col("src").str.len_chars()).alias("src_start"), "stripped")
-    )
-    trailing_flags = pl.DataFrame(
-        [(d, src_start, end, "source", "source in brackets: " + (line[src_start - st:].strip(_OUTLET_TRIM) or "?"))
-         for d, st, end, src_start, line in trailing.iter_rows()],
-        schema=schemas.FLAGS, orient="row",
-    )
-    body = (
-        body.join(trailing.select("doc_id", "start", "src_start"), on=["doc_id", "start"], how="left")
-        .with_columns(
-            pl.when(pl.col("src_start").is_not_null())
-            .then(pl.col("stripped").str.slice(0, pl.col("src_start") - pl.col("start")))
-            .otherwise(pl.col("stripped")).alias("stripped")
-        )
-    )
-    sents = _sentences(body)
-    needed = sents.select("doc_id").unique()
-    texts = dict(documents.join(needed, on="doc_id", how="semi").select("doc_id", "text").iter_rows()) if sents.height else {}
-    dup_rows = _duplicate_flags(sents, texts) if sents.height else []
-    dups = pl.DataFrame(dup_rows, schema=list(schemas.FLAGS), orient="row") if dup_rows else schemas.empty(schemas.FLAGS)
-    parts = [
-        line_flags.select("doc_id", pl.col("start").alias("char_start"), pl.col("end").alias("char_end"), "kind", "reason"),
-        heads, trailing_flags, dups,
-    ]
-    flags = pl.concat([schemas.conform(p, schemas.FLAGS) for p in parts])
-    return flags.sort("doc_id", "char_start")
+    ids = documents["doc_id"].to_list()
+    texts = [t or "" for t in documents["text"].to_list()]
+    rows = []
+    start = 0
+    while start < len(texts):
+        end, size = start, 0
+        while end < len(texts) and (end == start or size + len(texts[end]) <= BATCH_CHARS):
+            size += len(texts[end]) + 1
+            end += 1
+        for d, s, e, kind, reason in _batch_flags(texts[start:end]):
+            rows.append((ids[start + d], s, e, kind, reason))
+        start = end
+    flags = pl.DataFrame(rows, schema=schemas.FLAGS, orient="row")
+    return flags.sort("doc_id", "char_start", maintain_order=True)
