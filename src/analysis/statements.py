@@ -208,6 +208,7 @@ _VERB_RE = re.compile(r"(?<!\w)([وف]?)(" + _trie_regex(VERB_FORMS) + r")(?!\w)
 
 # --- word lists used to read the noun phrase around a verb ------------------
 
+_QUOTES_SPACES = re.compile("[\"“”«»]+\\s*|\\s{2,}")
 _MARKS_RE = re.compile("[\u064b-\u065f\u0670\u0640]")
 _TOKEN_RE = re.compile(r"[^\W_]+|[^\w\s#]")
 _QUOTE_OPEN = "“«\""
@@ -220,6 +221,7 @@ _MARKERS = {
     for p in ("", "ب")
     for w in ("ان", "انه", "انها", "انهم", "انهما", "انني", "اننا", "انكم")
 }
+_PLAIN_MARKERS = {m for m in _MARKERS if not m.startswith("ب")}
 _CONTENT_MARKER_RE = re.compile(
     r"(?<!\w)(?:ب?ان(?:ه|ها|هم|هما|ني|نا)?)(?!\w)|[:“«\"]"
 )
@@ -562,19 +564,21 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False) -> tuple
         # reading a name
         if t.startswith("لل"):
             break  # "قال حسن للمسؤولين": the addressee
+        if j > title_end and (b in _PERSON_HEADS or b in _ORG_HEADS) and prev not in _NAME_PARTICLES:
+            break  # "فهمي العامري رئيس دائرة ...": an apposition follows the name
         if _is_definite(t):
             # surnames with the article (عبد الفتاح السيسي): after a particle,
             # a nisba-like surname, or the last word before a boundary
             nxt = toks[j + 1][0] if j + 1 < n else ""
             if prev in _NAME_PARTICLES or t.endswith("ي") or nxt == "" or not _is_word(nxt) \
-                    or _is_stop(nxt, ba_object) or nxt in _MARKERS:
+                    or (_is_stop(nxt, ba_object) and not nxt.startswith("ب")) or nxt in _PLAIN_MARKERS:
                 j += 1
                 continue
             break
         if j - title_end >= 4:
             break
         nxt = toks[j + 1][0] if j + 1 < n else ""
-        if j > title_end and t not in _NAME_PARTICLES and _is_definite(nxt) and not nxt.endswith("ي") \
+        if j - title_end >= 2 and t not in _NAME_PARTICLES and _is_definite(nxt) and not nxt.endswith("ي") \
                 and nxt != "الله" and prev not in _NAME_PARTICLES:
             break  # "سردار آزمون اعتزال اللعب": a masdar object starts here
         j += 1
@@ -712,8 +716,8 @@ class _DocState:
 
 
 def _resolve_mention(state: _DocState, s: str, m: Mention, gender) -> Speaker:
-    title = state.as_written(s, m.title, m.start, m.end)
-    name = state.as_written(s, m.name, m.start, m.end)
+    title = _QUOTES_SPACES.sub(" ", state.as_written(s, m.title, m.start, m.end)).strip()
+    name = _QUOTES_SPACES.sub(" ", state.as_written(s, m.name, m.start, m.end)).strip()
     if name:
         k = state.by_name(name)
         if k is not None and (k.speaker.registered or len(name_key(name).split()) <= len(k.name_tokens)):
@@ -1046,7 +1050,8 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         if svo is not None:
             mention = svo
             span_start = svo.start
-    if inside_content and prefix == "" and mention is None and word[:1] in "يت" and word not in _PAST_T:
+    if inside_content and prefix == "" and mention is None and (word[:1] in "يت" and word not in _PAST_T
+                                                                or prev_word[:1].isdigit()):
         return None  # "قالت إن معلوماتها تفيد بأن": a verb of the reported clause
     need = form.need
     if need == "obj" and prefix == "" and vstart > sa and mention is not None and span_start == vstart \
