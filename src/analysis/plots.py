@@ -33,6 +33,7 @@ _TEXT = {
                 "year": "تصريحات في السنة"},
         "coarse": {"month": "مؤرخة بالشهر فقط", "year": "مؤرخة بالسنة فقط"},
         "coarse_axis": "تواريخ أقل دقة",
+        "hidden": "تصريحات لم تُرسم لأن تواريخها أقل دقة من الفترة: {n}",
         "share": "النسبة من تصريحات المتحدث",
         "modes": {"direct": "مباشر", "indirect": "غير مباشر", "mixed": "مختلط"},
         "verb": "فعل القول",
@@ -46,6 +47,7 @@ _TEXT = {
                 "year": "Statements per year"},
         "coarse": {"month": "dated to the month only", "year": "dated to the year only"},
         "coarse_axis": "coarser dates",
+        "hidden": "{n} statements with dates coarser than the period not shown",
         "share": "Share of the speaker's statements",
         "modes": {"direct": "direct", "indirect": "indirect", "mixed": "mixed"},
         "verb": "Reporting verb",
@@ -132,6 +134,7 @@ def statements_over_time_figure(
     layout: str = "stacked",
     width: float = DOUBLE_COLUMN,
     title: str | None = None,
+    show_coarse: bool = True,
 ) -> Figure:
     """Statements per period by speaker from aggregate.statements_over_time.
 
@@ -142,12 +145,18 @@ def statements_over_time_figure(
     panels read in statements per `freq`).  layout 'small_multiples': one
     panel per speaker, coarse bands drawn hatched behind the bars.
     Never draws a month- or year-dated statement as a day or week.
+    show_coarse=False leaves the coarse statements out and says how many
+    in a note under the plot (useful when a few year-dated statements would
+    stretch the time axis).
     """
     if layout not in ("stacked", "small_multiples"):
         raise ValueError("layout must be 'stacked' or 'small_multiples'")
     ui = _ui(lang)
     binned = over_time.filter(pl.col("in_bin"))
     coarse = over_time.filter(~pl.col("in_bin"))
+    n_hidden = 0
+    if not show_coarse:
+        n_hidden, coarse = int(coarse["n"].sum()), coarse.clear()
     speakers = _speakers_in_order(over_time)
     names = dict(zip(speakers["speaker_id"], _names(speakers, lang)))
     with arabic.styled():
@@ -155,6 +164,8 @@ def statements_over_time_figure(
             fig = _over_time_stacked(binned, coarse, speakers, names, colors, freq, ui, width)
         else:
             fig = _over_time_small_multiples(binned, coarse, speakers, names, colors, freq, ui, width)
+        if n_hidden:
+            fig.supxlabel(label(ui["hidden"].format(n=n_hidden)), fontsize="small", color=NEUTRAL_COLOR)
         if title:
             fig.suptitle(label(title))
         return _finish(fig)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Create .venv-mpl310 (matplotlib 3.10, no libraqm) once and run the Arabic
-# rendering test there.  Usage: bash tests/mpl310/run.sh [pytest args...]
+# rendering and figure tests there, where arabic.label() must take the
+# reshape+bidi fallback.  Usage: bash tests/mpl310/run.sh [pytest args...]
 set -euo pipefail
 here="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$here"
@@ -13,4 +14,4 @@ if [ ! -x "$venv/bin/python" ] || [ tests/mpl310/requirements.txt -nt "$venv/.in
     touch "$venv/.installed"
 fi
 "$venv/bin/python" -c "import matplotlib, matplotlib.ft2font as f; print('matplotlib', matplotlib.__version__, 'libraqm', getattr(f, '__libraqm_version__', None))"
-PYTHONPATH=src "$venv/bin/python" -m pytest -p no:cacheprovider tests/test_arabic_render.py "$@"
+PYTHONPATH=src "$venv/bin/python" -m pytest -p no:cacheprovider tests/test_arabic_render.py tests/test_plots.py "$@"
