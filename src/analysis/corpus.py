@@ -90,9 +90,20 @@ def iter_files(root: Path) -> Iterator[Path]:
             yield path
 
 
+# Files that sit beside a corpus to describe it, not articles.
+COMPANION_FILES = ("metadata.csv", "speakers.csv")
+ARTICLE_SUFFIXES = (".txt", ".text", ".trec", ".sgml", ".xml", ".json", ".jsonl", ".ndjson", ".csv", ".parquet", "")
+
+
+def is_companion(path: Path) -> bool:
+    return path.name in COMPANION_FILES or path.name.upper().startswith("README")
+
+
 def iter_blobs(root: Path) -> Iterator[tuple[str, bytes]]:
     """(display path, bytes) for every file, descending into archives."""
     for path in iter_files(root):
+        if root.is_dir() and is_companion(path.relative_to(root)):
+            continue
         name = str(path)
         if _is_archive(name):
             yield from _iter_archive(name, path.read_bytes())
@@ -328,6 +339,10 @@ def parse_blob(name: str, data: bytes, fmt: str | None, columns: Columns) -> lis
     guess = fmt if fmt not in (None, "auto") else None
     if isinstance(data, _BrokenArchive):
         return [Record(path=name, format="archive", problem=data.reason)]
+    if guess is None and _suffix(name.rsplit("::", 1)[-1]) not in ARTICLE_SUFFIXES:
+        return [Record(path=name, format="unknown", problem=(
+            f"unsupported file type {_suffix(name)!r}; articles are read from "
+            ".txt, TREC, .json, .jsonl, .csv, .parquet and .zip/.tar.gz archives of them"))]
     if not data:
         return [Record(path=name, format=guess or "txt", problem="empty file (0 bytes)")]
     if (guess or detect_format(name, "")) == "parquet":
@@ -528,9 +543,8 @@ def load_corpus(
         metadata_path = root / "metadata.csv"
     records = read_records(root, fmt, columns, progress)
     if metadata_path is not None:
-        # the metadata file (and the speaker registry beside it) are not articles
-        skip = {str(metadata_path), str(root / "speakers.csv")}
-        records = [r for r in records if r.path.split("::")[0] not in skip]
+        # a metadata file given inside the corpus folder is not an article
+        records = [r for r in records if r.path.split("::")[0] != str(metadata_path)]
     records, manifest_rows = _resolve_ids(records)
     loaded = [r for r in records if not r.problem]
     for record in records:
