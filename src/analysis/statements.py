@@ -208,7 +208,7 @@ _VERB_RE = re.compile(r"(?<!\w)([وف]?)(" + _trie_regex(VERB_FORMS) + r")(?!\w)
 
 # --- word lists used to read the noun phrase around a verb ------------------
 
-_QUOTES_SPACES = re.compile("[\"“”«»]+\\s*|\\s{2,}")
+_QUOTES_SPACES = re.compile("[\"“”«»\\s]+")
 _MARKS_RE = re.compile("[\u064b-\u065f\u0670\u0640]")
 _TOKEN_RE = re.compile(r"[^\W_]+|[^\w\s#]")
 _QUOTE_OPEN = "“«\""
@@ -228,7 +228,7 @@ _CONTENT_MARKER_RE = re.compile(
 _TIME_WORDS = {
     "امس", "اليوم", "الليلة", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس",
     "الجمعة", "السبت", "صباح", "مساء", "ظهر", "فجر", "ليل", "ايضا", "كذلك", "مجددا",
-    "سابقا", "لاحقا", "اخيرا", "حينها", "وقتها", "امسية", "صباحا", "مساء", "اول",
+    "سابقا", "لاحقا", "اخيرا", "مرة", "مجدداً", "بدوره", "حينها", "وقتها", "امسية", "صباحا", "مساء", "اول",
 }
 _STOP_WORDS = _MARKERS | {
     "في", "خلال", "عبر", "على", "عن", "الى", "امام", "بعد", "قبل", "حول", "اثناء",
@@ -450,7 +450,11 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False) -> tuple
             continue
         if not _is_word(t):
             break
-        if j == i and t in _QUANTIFIERS:
+        if j == i and len(t) > 4 and t.endswith(("ها", "هم", "هما", "كم")):
+            break  # "وردت أسماؤهم": a noun with a pronoun suffix is not a speaker
+        if j > i and t.startswith("و") and len(t) > 5 and (_is_definite(t[1:]) or _bare(t[1:]) in _PERSON_HEADS
+                                                          or _bare(t[1:]) in _ORG_HEADS) and kind != "group":
+            break  # "X والرئيس Y": a second noun phrase, not part of this name
             kind, head = "group", t  # بعض المشاركات، عدد من النواب
             j += 1
             title_end = j
@@ -994,6 +998,8 @@ def _rstrip_pos(s: str, a: int, b: int) -> int:
 _NOT_OBJECT_STARTS = (_NOT_NOUNS - {"الى"}) | _MARKERS | {"قد", "لا", "لم", "لن", "ما", "اذا", "ان", "ثم", "او"}
 _RELATIVE_RE = re.compile(r"(?<!\w)(?:الذي|التي|الذين|اللذين|اللتين|يبدو|حيث)(?!\w)")
 _PAST_T = {f for f in VERB_FORMS if f.startswith("ت") and f[:4] in ("تابع", "تساء", "توقع", "تعهد")}
+_PREPOSITIONS = {"بعد", "قبل", "عند", "عقب", "منذ", "اثر", "حول", "في", "على", "من", "عن", "الى", "حين",
+                 "لدى", "خلال", "ضد", "مع", "بين", "حتى", "لدي", "وبعد", "وقبل", "فور", "بمجرد"}
 _NEGATIONS = {"لم", "لن", "لا", "ما", "ولم", "ولا", "ولن", "فلم", "فلا"}
 _PLURAL_SUFFIXES = ("وا", "ون", "ان", "تا")
 
@@ -1010,6 +1016,8 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
     prev_word = _previous_word(s, sa, vstart)
     if prev_word in _NEGATIONS:
         return None  # لم يذكر، لا يقول: not a report of speech
+    if prefix == "" and prev_word in _PREPOSITIONS:
+        return None  # "بعد كشف ملفاتها": a verbal noun after a preposition
     if form.lemma == "بين" and word == "بين" and "\u0651" not in raw_verb:
         return None  # بين without shadda is the preposition "between"
     toks = _tokens(s, vend, min(sb, vend + 250), limit=30)
