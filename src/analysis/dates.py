@@ -734,17 +734,19 @@ def _frame_date(frame: str, offset: int, anchor: int, published: dt.date | None)
 
 def date_statements(statements: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
     """Fill statement_date, date_precision, date_basis from each statement's own
-    reporting frame, else the document's publication date, else null/'none'."""
-    docs = documents.select("doc_id", "text", "published", "published_precision")
-    df = statements.drop([c for c in ("statement_date", "date_precision", "date_basis") if c in statements.columns])
-    df = df.with_row_index("_row").join(docs, on="doc_id", how="left")
-    cols = [df[c].to_list() for c in ("char_start", "char_end", "verb_start", "verb_end", "content_start", "content_end")]
-    texts, pubs, precs = df["text"].to_list(), df["published"].to_list(), df["published_precision"].to_list()
-    # Cache frames: headlines and repeated clauses recur across documents.
+    reporting frame, else the document's publication date, else null/'none'.
+
+    Only the frames (short strings) are scanned, and identical frames are
+    scanned once; document texts are looked up, not joined onto every row."""
+    wanted = statements["doc_id"].unique()
+    docs = {d: (t, p, pp) for d, t, p, pp in documents.filter(pl.col("doc_id").is_in(wanted.implode()))
+            .select("doc_id", "text", "published", "published_precision").iter_rows()}
+    cols = [statements[c].to_list() for c in ("char_start", "char_end", "verb_start", "verb_end", "content_start", "content_end")]
     cache: dict[tuple, DateMention | None] = {}
     dates, precisions, bases = [], [], []
-    for i, text in enumerate(texts):
-        pub, found = pubs[i], None
+    for i, doc_id in enumerate(statements["doc_id"].to_list()):
+        text, pub, pub_precision = docs.get(doc_id, (None, None, None))
+        found = None
         if text is not None and cols[0][i] is not None:
             s, e, anchor = _frame_bounds(*(c[i] for c in cols))
             frame = text[s:e]
@@ -758,16 +760,14 @@ def date_statements(statements: pl.DataFrame, documents: pl.DataFrame) -> pl.Dat
             bases.append(found.basis)
         elif pub is not None:
             dates.append(pub)
-            precisions.append(precs[i])
+            precisions.append(pub_precision)
             bases.append("published")
         else:
             dates.append(None)
             precisions.append(None)
             bases.append("none")
-    df = df.with_columns(
+    return statements.with_columns(
         pl.Series("statement_date", dates, dtype=pl.Date),
         pl.Series("date_precision", precisions, dtype=pl.String),
         pl.Series("date_basis", bases, dtype=pl.String),
     )
-    return df.sort("_row").select(statements.columns if "statement_date" in statements.columns
-                                  else statements.columns + ["statement_date", "date_precision", "date_basis"])
