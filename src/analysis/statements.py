@@ -651,6 +651,7 @@ def _stems(s: str) -> frozenset:
 class _DocState:
     def __init__(self, registry: Registry, year: int | None, raw: str = "", offs=None):
         self.raw, self.offs = raw, offs
+        self.s = ""  # the normalised text, set by the caller
         self.registry = registry
         self.year = year
         self.known: list[_Known] = []
@@ -716,6 +717,19 @@ class _DocState:
             return None
         cands = {k.speaker.speaker_id: k for k in self.known if k.kind == "person" and head in
                  {_bare(t).rstrip("ه") for t in k.title_words}}
+        if not cands and self.s:
+            # the text introduced the person with that title somewhere else:
+            # "المدرب الفرنسي هيرفي رونار ... وقال مدرب المنتخب المغربي"
+            for k in self.known:
+                if k.kind != "person" or not k.name_tokens:
+                    continue
+                surname = k.name_tokens[-1]
+                p = self.s.find(surname)
+                while p >= 0 and k.speaker.speaker_id not in cands:
+                    before = name_key(self.s[max(0, p - 60) : p]).split()
+                    if any(_bare(w).rstrip("ه") == head for w in before[-6:]):
+                        cands[k.speaker.speaker_id] = k
+                    p = self.s.find(surname, p + 1)
         return next(iter(cands.values())) if len(cands) == 1 else None
 
 
@@ -912,6 +926,7 @@ def _svo_subject(s: str, sent_start: int, verb_start: int):
 def _extract_doc(raw: str, skip_spans, head_spans, registry: Registry, year: int | None) -> list[_Stmt]:
     s, offs = normalize_with_offsets(raw)
     state = _DocState(registry, year, raw, offs)
+    state.s = s
     out: list[_Stmt] = []
     if not s.strip():
         return out
