@@ -798,11 +798,30 @@ def _in_spans(p: int, spans) -> bool:
 def _skip_fillers(toks, i):
     """Skip time words and discourse adverbs right after a verb."""
     n = len(toks)
-    while i < n and (toks[i][0] in _TIME_WORDS or toks[i][0] in ("يوم", "ليل", "صباح", "مساء", "،", ",")):
-        if toks[i][0] in ("،", ","):
-            break
+    if i < n and toks[i][0] in ("،", ",") and i + 1 < n and _is_word(toks[i + 1][0]) \
+            and toks[i + 1][0] not in _MARKERS:
+        i += 1  # "وقال، سوتوبو بورو نغروهو، المتحدث ..."
+    while i < n and (toks[i][0] in _TIME_WORDS or toks[i][0] in ("يوم", "ليل", "صباح", "مساء")):
         i += 1
     return i
+
+
+_GAP_OPENERS = {"في", "خلال", "عبر", "على", "امام", "بعد", "اثناء", "عقب", "لدى", "الذي", "التي", "الذين",
+                "اللذين", "اللتين", "وهو", "وهي", "من", "ضمن"} | _TIME_WORDS
+
+
+def _gap_allows_relative(gap: str) -> bool:
+    """A relative clause may sit between speaker and content when it describes
+    the speaker ("وأعلنت الشركة التي وزعت البطاقات أن", "وقالت القاضية في القرار
+    الذي أصدرته أنه"), not when it follows an object ("علّق تويتر عدداً من
+    الحسابات التي يبدو أنها")."""
+    if _RELATIVE_RE.search(gap) is None:
+        return True
+    g = gap.lstrip()
+    if not g or g[0] in "،,(-–":
+        return True
+    first = g.split(None, 1)[0]
+    return first in _GAP_OPENERS or first.startswith("ل")
 
 
 def _coordinated_verb_in(gap: str) -> bool:
@@ -819,7 +838,7 @@ def _find_content(s: str, pos: int, sent_end: int, need: str, lemma: str):
         gap_text = s[pos : m.start()]
         # the gap must not itself contain a clause end or a relative clause
         # ("علّق تويتر عدداً من الحسابات التي يبدو أنها": not a statement)
-        if "." not in gap_text and "؟" not in gap_text and _RELATIVE_RE.search(gap_text) is None \
+        if "." not in gap_text and "؟" not in gap_text and _gap_allows_relative(gap_text) \
                 and not _coordinated_verb_in(gap_text):
             tok = m.group()
             if tok in "“«\"":
@@ -1057,11 +1076,15 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
     span_start = vstart
     # نقلت وكالة X عن Y (قوله): the speaker is Y
     if form.lemma == "نقل":
+        while j < len(toks) and (toks[j][0] in ("،", ",") or toks[j][0] in _TIME_WORDS):
+            j += 1
         if j < len(toks) and toks[j][0] == "عن":
             m2, j2 = _parse_mention(s, toks, j + 1)
             if m2 is None:
                 return None
             mention, j = m2, j2
+            if mention.kind == "person" and not mention.name:
+                mention, j = _apposition_name(s, toks, j, mention)
             after = toks[j][1] if j < len(toks) else sb
             while j < len(toks) and toks[j][0] in ("قوله", "قولها", "قولهم", "قولهما"):
                 j += 1
