@@ -161,8 +161,7 @@ def _build_forms() -> dict[str, VerbForm]:
         if part:
             add(part + "ا", lemma, False, "m", need)
             add(part + "ة", lemma, False, "f", need)
-            add(part + "ين", lemma, False, "p", need)
-            add(part + "ون", lemma, False, "p", need)
+            # plural participles (مهددين، معلنين) mostly describe, not report
     for lemma, (past, pres, part, need) in _IRREGULAR.items():
         for f in past + pres:
             g = "p" if f.endswith(("وا", "ون", "ان", "تا")) else (
@@ -1205,7 +1204,7 @@ def _continue_statement(s, sent_stmts, out, vm, form, sa, sb, state):
             if _is_word(toks[i][0]) and toks[i][0] not in _DISCOURSE and toks[i][0] not in _STOP_WORDS:
                 mention, j = _parse_mention(s, toks, i + 1) if i + 1 < len(toks) else (None, 0)
                 break
-        found = _find_content(s, vm.end(), sb, form.need, form.lemma)
+        found = _find_content(s, vm.end(), sb, "ila" if form.need == "ila" else "content", form.lemma)
         if found is None:
             return
         marker, cstart, mode = found
