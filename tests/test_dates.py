@@ -109,6 +109,7 @@ CASES = [
     case("وأعلن الاثنين الماضي أن", PUB_2017, ("الاثنين الماضي", "2017-09-18", "day"), id="same-weekday-last-is-a-week-ago"),
     case("ويبدأ الخميس المقبل", PUB_2017, ("الخميس المقبل", "2017-09-28", "day"), id="weekday-next"),
     case("وارتفعت الأسعار الأسبوع الماضي", PUB_2017, ("الأسبوع الماضي", "2017-09-18", "week", "relative"), id="last-week"),
+    case("وارتفعت الأسعار قبل أسبوعين", D(2017, 9, 27), ("قبل أسبوعين", "2017-09-11", "week", "relative"), id="two-weeks-ago-monday"),
     case("وارتفعت الأسعار الشهر الماضي", PUB_2017, ("الشهر الماضي", "2017-08-01", "month", "relative"), id="last-month"),
     case("وارتفعت الأسعار العام الماضي", PUB_2017, ("العام الماضي", "2016-01-01", "year", "relative"), id="last-year"),
     case("وأعلن قبل يومين أن", PUB_2017, ("قبل يومين", "2017-09-23", "day", "relative"), id="two-days-ago"),
@@ -276,6 +277,17 @@ def test_date_statements_falls_back_to_published_then_none():
     # without a publication date relative words cannot be resolved: null, 'none'
     assert unknown["date_basis"].to_list() == ["none"] * 4
     assert unknown["statement_date"].null_count() == 4
+
+
+@pytest.mark.parametrize("published,expected", [
+    (PUB_2017, (D(2017, 9, 1), "month", "relative")),  # last week = 18-24 Sept
+    (D(2017, 10, 4), (D(2017, 1, 1), "year", "relative")),  # last week = 25 Sept - 1 Oct
+])
+def test_date_statements_week_fits_the_contract(published, expected):
+    text = "وقال الوزير الأسبوع الماضي إن الوضع مستقر."
+    st = _statements(text, [(text[:-1], "وقال", "الوضع مستقر")])
+    out = date_statements(st, _documents(text, published))
+    assert out.select("statement_date", "date_precision", "date_basis").row(0) == expected
 
 
 def test_date_statements_explicit_frame_date():

@@ -300,7 +300,7 @@ class DateMention:
     start: int
     end: int
     value: dt.date | None
-    precision: str  # day | month | year | week
+    precision: str  # day | month | year, and week for الأسبوع الماضي (value: its Monday)
     basis: str  # text | relative
     kind: str  # gregorian | hijri | relative | weekday
     conflict: str | None = None
@@ -379,6 +379,11 @@ def _month_without_year(cal: str, month: int, day: int | None, published: dt.dat
         return min((s for s, e in spans if s > published), default=None)
     return min(spans, key=lambda se: (max((se[0] - published).days, (published - se[1]).days + 1, 0), se[0]),
                default=(None,))[0]
+
+
+def _monday(d: dt.date) -> dt.date:
+    """Weeks are ISO weeks (Monday first), as in the aggregation stage."""
+    return d - dt.timedelta(days=d.weekday())
 
 
 def _last_weekday(published: dt.date, wd: int, qual: str | None) -> dt.date:
@@ -485,7 +490,7 @@ def _interpret(m: re.Match, published: dt.date | None) -> tuple | None:
         if unit == "day":
             return (published - dt.timedelta(days=n), "day", "relative", "relative", None)
         if unit == "week":
-            return (published - dt.timedelta(days=7 * n), "week", "relative", "relative", None)
+            return (_monday(published - dt.timedelta(days=7 * n)), "week", "relative", "relative", None)
         if unit == "month":
             return (_add_months(published.replace(day=1), -n), "month", "relative", "relative", None)
         return (dt.date(published.year - n, 1, 1), "year", "relative", "relative", None)
@@ -502,7 +507,7 @@ def _interpret(m: re.Match, published: dt.date | None) -> tuple | None:
         unit = g("p_u") or g("p_u2")
         shift = {PAST: -1, NEXT: 1}.get(_QUAL.get(g("p_q") or ""), 0)
         if unit == "الاسبوع":
-            return (published + dt.timedelta(days=7 * shift), "week", "relative", "relative", None)
+            return (_monday(published + dt.timedelta(days=7 * shift)), "week", "relative", "relative", None)
         if unit == "الشهر":
             return (_add_months(published.replace(day=1), shift), "month", "relative", "relative", None)
         return (dt.date(published.year + shift, 1, 1), "year", "relative", "relative", None)
@@ -725,8 +730,21 @@ def _frame_bounds(cs, ce, vs, ve, ks, ke) -> tuple[int, int, int]:
     return cs, end, anchor
 
 
+def _fit_contract(m: DateMention) -> DateMention | None:
+    """The statements table knows day, month and year: a week ("الأسبوع الماضي")
+    becomes its month, or its year when it straddles two months; never a day."""
+    if m.precision != "week":
+        return m
+    sunday = m.value + dt.timedelta(days=6)
+    if sunday.month == m.value.month:
+        return replace(m, value=m.value.replace(day=1), precision="month")
+    if sunday.year == m.value.year:
+        return replace(m, value=dt.date(m.value.year, 1, 1), precision="year")
+    return None
+
+
 def _frame_date(frame: str, offset: int, anchor: int, published: dt.date | None) -> DateMention | None:
-    mentions = [m for m in find_dates(frame, published) if m.value is not None]
+    mentions = [f for m in find_dates(frame, published) if m.value is not None and (f := _fit_contract(m))]
     if not mentions:
         return None
     return min(mentions, key=lambda m: min(abs(m.start + offset - anchor), abs(m.end + offset - anchor)))
