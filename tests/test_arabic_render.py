@@ -128,7 +128,8 @@ def test_rlm_prefix_only_where_latin_comes_first():
 
 
 def test_dollar_signs_do_not_start_mathtext():
-    assert arabic.label("100$ مليون") .count("\\$") == 1
+    assert arabic.label("100$ مليون").count("\\$") == 1
+    assert arabic.label("$x$", math=True).count("\\") == 0
 
 
 # With native shaping both fonts must match the reference.  The reshape+bidi
