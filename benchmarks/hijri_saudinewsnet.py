@@ -51,6 +51,12 @@ def main() -> None:
     by_form = collections.Counter((m.precision, m.basis) for _, _, m in hijri)
     in_window = sum(1 for _, _, m in convertible if 2014 <= m.value.year <= 2016)
     conflicts = sum(1 for ms in found for m in ms if m.conflict)
+    # Datelines print both calendars ("26 شوال 1436 هـ الموافق 11 أغسطس 2015 م"):
+    # an independent check of the conversion.
+    pairs = [(a.value, b.value) for (_, _, text), ms in zip(articles, found) for a, b in zip(ms, ms[1:])
+             if a.kind == "hijri" and b.kind == "gregorian" and a.precision == b.precision == "day"
+             and a.value and b.value and "الموافق" in text[a.end:b.start] and b.start - a.end < 20]
+    off_by = collections.Counter(min(abs((a - b).days), 2) for a, b in pairs)
     all_kinds = collections.Counter(m.kind for ms in found for m in ms)
 
     rows = [
@@ -62,6 +68,8 @@ def main() -> None:
         ("  convertible with hijridate", f"{len(convertible):,} ({len(convertible) / max(len(hijri), 1):.1%})"),
         ("  of those in 2014-2016", f"{in_window:,}"),
         *((f"  {p} / {b}", f"{n:,}") for (p, b), n in sorted(by_form.items())),
+        ("Hijri = Gregorian pairs printed (الموافق)", f"{len(pairs):,}"),
+        ("  agree to the day / 1 day apart / more", f"{off_by[0]:,} / {off_by[1]:,} / {off_by[2]:,}"),
         ("all mentions (gregorian / hijri / relative / weekday)",
          " / ".join(f"{all_kinds[k]:,}" for k in ("gregorian", "hijri", "relative", "weekday"))),
         ("mentions with a conflict", f"{conflicts:,}"),
