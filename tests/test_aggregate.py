@@ -227,3 +227,12 @@ def test_speaker_name_ties_break_the_same_way_whatever_the_row_order():
     for seed in range(8):
         shuffled = st.sample(fraction=1.0, shuffle=True, seed=seed)
         assert G.speaker_names(shuffled)["speaker_name"].to_list() == ["الرئيس بوتين"]  # smallest code points
+
+
+def test_week_precision_is_kept_on_its_own_span_above_week_bins():
+    st = table([dated("a", D(2015, 12, 28), "week"), dated("a", D(2015, 12, 29))])
+    week = G.statements_over_time(st, "week")
+    assert week.select("period", "in_bin", "n").rows() == [(D(2015, 12, 28), True, 2)]
+    month = G.statements_over_time(st, "month")
+    assert month.select("period", "period_end", "span", "n").rows() == [
+        (D(2015, 12, 1), D(2016, 1, 1), "month", 1), (D(2015, 12, 28), D(2016, 1, 4), "week", 1)]

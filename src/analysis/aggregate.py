@@ -26,6 +26,7 @@ _EVERY = {"week": "1w", "month": "1mo", "quarter": "1q", "year": "1y"}
 # inside one week.  Coarser statements are returned on their own span.
 _FITS = {
     "day": {"week", "month", "quarter", "year"},
+    "week": {"week"},  # an ISO week (dated by its Monday) can straddle months and years
     "month": {"month", "quarter", "year"},
     "year": {"year"},
 }

@@ -31,7 +31,7 @@ _TEXT = {
         "statements": "عدد التصريحات",
         "per": {"week": "تصريحات في الأسبوع", "month": "تصريحات في الشهر", "quarter": "تصريحات في الربع",
                 "year": "تصريحات في السنة"},
-        "coarse": {"month": "مؤرخة بالشهر فقط", "year": "مؤرخة بالسنة فقط"},
+        "coarse": {"week": "مؤرخة بالأسبوع فقط", "month": "مؤرخة بالشهر فقط", "year": "مؤرخة بالسنة فقط"},
         "coarse_axis": "تواريخ أقل دقة",
         "hidden": "تصريحات لم تُرسم لأن تواريخها أقل دقة من الفترة: {n}",
         "share": "النسبة من تصريحات المتحدث",
@@ -45,7 +45,8 @@ _TEXT = {
         "statements": "Statements",
         "per": {"week": "Statements per week", "month": "Statements per month", "quarter": "Statements per quarter",
                 "year": "Statements per year"},
-        "coarse": {"month": "dated to the month only", "year": "dated to the year only"},
+        "coarse": {"week": "dated to the week only", "month": "dated to the month only",
+                   "year": "dated to the year only"},
         "coarse_axis": "coarser dates",
         "hidden": "{n} statements with dates coarser than the period not shown",
         "share": "Share of the speaker's statements",
@@ -60,7 +61,7 @@ _TEXT = {
 # the speaker palette's order so modes are not read as speakers.
 MODE_COLORS = {"direct": "#332288", "indirect": "#88CCEE", "mixed": "#DDCC77"}
 NEUTRAL_COLOR = "#555555"
-COARSE_HATCH = {"month": "////", "year": "...."}
+COARSE_HATCH = {"week": "\\\\\\\\", "month": "////", "year": "...."}
 
 
 def _ui(lang: str) -> dict:
