@@ -119,6 +119,7 @@ CASES = [
     case("وأكد الخميس 14-10-1436هـ أن", None, ("الخميس 14-10-1436هـ", "2015-07-30", "day", "text", "hijri"), id="weekday-agrees-hijri"),
     case("أعلن أمس الأحد", PUB_2017, ("أمس الأحد", "2017-09-24", "day", "relative"), id="yesterday-weekday-agrees"),
     case("صدر اليوم (الاثنين) بيان", PUB_2017, ("اليوم (الاثنين)", "2017-09-25", "day"), id="today-paren-weekday"),
+    case("افتتح مساء اليوم “الاثنين” المعرض", PUB_2017, ("مساء اليوم “الاثنين”", "2017-09-25", "day"), id="today-quoted-weekday"),
     # --- Numbers and words that are not dates
     case("وبلغ عدد القتلى 3681 قتيلا", PUB_2017, id="casualty-count"),
     case("قالت قناة روسيا 1 إن", PUB_2017, id="tv-channel-number"),
@@ -142,6 +143,8 @@ CASES = [
     case("الإصدار 3.5.2 من البرنامج", None, id="version-number"),
     case("لا فرق بين الاثنين معا وكلا الاثنين", PUB_2017, id="ithnayn-both"),
     case("حسب صحيفة الغد الأردنية", PUB_2017, id="al-ghad-newspaper"),
+    case("عين اليوم – متابعات", PUB_2017, id="ain-alyaum-newspaper"),
+    case("وقال لـ«اليوم» إن", PUB_2017, id="alyaum-newspaper-quoted"),
     case("وقال أمس إن", None, id="relative-without-published"),
     case("تبدأ في أيلول المقبل", None, id="month-relative-without-published"),
 ]

@@ -519,13 +519,14 @@ def _interpret(m: re.Match, published: dt.date | None) -> tuple | None:
 
 
 # Words before/after that make a match something else.
-_NOT_TODAY_BEFORE = re.compile(r"(?:ذلك|نفس|ذات|تلك)\s*$")
+# ذلك اليوم (that day); عين اليوم, صحيفة اليوم, «اليوم»: Saudi newspapers
+_NOT_TODAY_BEFORE = re.compile(r"(?:(?<!\w)(?:ذلك|نفس|ذات|تلك|عين|صحيفه|جريده|لصحيفه|لجريده)\s*|[«\"“])$")
 _NEED_AFTER = re.compile(r"\s+(?:ال)?حاج")
 _AL_WORD_AFTER = re.compile(r"\s+(ال\w+)")
 _WEEKDAY_GENERIC_BEFORE = re.compile(r"(?:(?<!\w)[وف]?(?:كل|ايام|صلاه|خطبه|يومي|كلا|بين|هذين)\s+(?:يوم\s+)?)$")
 _WEEKDAY_GENERIC_AFTER = re.compile(r"\s+(?:معا|منهما|كليهما)(?!\w)")
 # What may stand between a weekday and its date, or a day word and its weekday.
-_GLUE = re.compile(r"[\s()\[\],،\-–:]*(?:(?:الموافق|يوم)[\s()\[\],،\-–:]*)?")
+_GLUE = re.compile(r"[\s()\[\],،\-–:«»\"“”]*(?:(?:الموافق|يوم)[\s()\[\],،\-–:]*)?")
 _EQUALS_GLUE = re.compile(r"[\s()\[\],،\-–:]*(?:الموافق|والموافق|وافق|ويوافق|يوافق)[\s()\[\],،\-–:]*")
 
 
@@ -634,7 +635,8 @@ def _merge(raws: list[_Raw], norm: str) -> list[_Raw]:
             conflict = None
             if r.value is not None and r.value.weekday() != nxt.weekday:
                 conflict = f"weekday {nxt.label} disagrees with {r.label} = {_describe(r.value)}"
-            end = nxt.end + 1 if "(" in glue.group() and norm[nxt.end:nxt.end + 1] == ")" else nxt.end
+            closing = {"(": ")", "«": "»", "“": "”", '"': '"'}
+            end = nxt.end + any(o in glue.group() and norm[nxt.end:nxt.end + 1] == c for o, c in closing.items())
             out.append(replace(r, end=end, conflict=conflict))
             i += 2
             continue
