@@ -95,6 +95,8 @@ CASES = [
     case("تبدأ في أيلول المقبل", PUB_2015, ("أيلول المقبل", "2015-09-01", "month", "relative"), id="month-next"),
     case("يصل في 15 آب", PUB_2015, ("15 آب", "2015-08-15", "day", "relative", "gregorian"), id="day-month-no-year"),
     case("وقعت في أغسطس من العام الماضي", PUB_2015, ("أغسطس من العام الماضي", "2014-08-01", "month", "relative"), id="month-of-last-year"),
+    case("في 5 مارس من هذا العام", PUB_2015, ("5 مارس من هذا العام", "2015-03-05", "day", "relative"), id="day-month-this-year"),
+    case("في شهر يناير من العام الجديد 2016", PUB_2015, id="month-of-unqualified-year-not-guessed"),
     # --- Relative words
     case("وقال اليوم إن", PUB_2017, ("اليوم", "2017-09-25", "day", "relative", "relative"), id="today"),
     case("وقال أمس إن", PUB_2017, ("أمس", "2017-09-24", "day", "relative"), id="yesterday"),
