@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 # extra parameters for the report, e.g. make report ARGS="-p corpus ../shared/corpora/ant-2.1"
 ARGS   ?=
 
-.PHONY: setup report extract test lab lock bench clean-outputs
+.PHONY: setup report extract test test-mpl310 figure-baselines lab lock bench clean-outputs
 
 setup: $(STAMP)
 
@@ -29,10 +29,21 @@ report: $(STAMP)
 extract: $(STAMP)
 	$(BIN)/analysis extract seeds --out out/seeds
 
-# The whole test suite, notebooks included (nbval compares their stored outputs).
+# The whole test suite, notebooks included (nbval compares their stored outputs),
+# then the Arabic rendering and figure tests again on matplotlib 3.10.
 test: $(STAMP)
 	PYTHONHASHSEED=0 $(BIN)/python -m pytest tests notebooks --nbval \
 		--nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
+	$(MAKE) test-mpl310
+
+# Rendering + figure tests on matplotlib 3.10 (no libraqm: the reshape+bidi
+# fallback); creates .venv-mpl310 once.
+test-mpl310:
+	PYTHON=$(PYTHON) bash tests/mpl310/run.sh -q
+
+# Regenerate tests/baseline/*.png after an intended change to plots.py (then look at them).
+figure-baselines: $(STAMP)
+	REGEN_BASELINE=1 $(BIN)/python -m pytest -q tests/test_plots.py -k baseline
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks
