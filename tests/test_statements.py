@@ -201,3 +201,21 @@ def test_speaker_mention_as_written_with_harakat():
 def test_empty_and_non_arabic():
     assert run("") == []
     assert run("The minister said the plan is ready.") == []
+
+
+def test_attribution_clause_after_the_content():
+    text = "أفرجت الولايات المتحدة عن مساعدة عسكرية لمصر، بحسب ما أعلنت الخارجية الأمريكية الخميس."
+    rows = run(text)
+    assert len(rows) == 1
+    assert rows[0]["speaker_id"] == "us-state-department"
+    assert rows[0]["content"].startswith("أفرجت الولايات المتحدة")
+
+
+def test_apposition_name_after_title():
+    rows = run("وقال وزير الدولة للشؤون الخارجية، أنور قرقاش، الجمعة، إن الأزمة عابرة.")
+    assert rows[0]["speaker_name"] == "أنور قرقاش"
+
+
+def test_participle_of_a_new_sentence_uses_the_sentence_subject():
+    rows = run('حيث غردت المغنية إليسا قائلة "شكرا لجمهوري".')
+    assert rows and rows[0]["speaker_name"] == "إليسا"

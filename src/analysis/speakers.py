@@ -63,7 +63,7 @@ _MARKS_ONLY = re.compile("[\u064b-\u065f\u0670\u0640]")
 _NON_LETTER = re.compile(r"[^\w\s]+")
 _SPACES = re.compile(r"\s+")
 # Foreign names are spelt with غ or ج (Sergey: سيرغي/سيرجي), ة or ه at the end.
-_NAME_FOLD = str.maketrans({"غ": "ج", "ة": "ه", "ؤ": "و", "ئ": "ي", "ى": "ي", "ـ": None})
+_NAME_FOLD = str.maketrans({"إ": "ا", "غ": "ج", "ة": "ه", "ؤ": "و", "ئ": "ي", "ى": "ي", "ـ": None})
 
 
 @lru_cache(maxsize=65536)

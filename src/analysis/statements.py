@@ -231,7 +231,7 @@ _TIME_WORDS = {
 }
 _STOP_WORDS = _MARKERS | {
     "في", "خلال", "عبر", "على", "عن", "الى", "امام", "بعد", "قبل", "حول", "اثناء",
-    "ضمن", "منذ", "عقب", "مع", "من", "حيث", "كما", "لكن", "بل", "او", "ثم", "قد",
+    "ضمن", "منذ", "عقب", "مع", "من", "إلى", "إلا", "إليه", "إليها", "إليهم", "حيث", "كما", "لكن", "بل", "او", "ثم", "قد",
     "الذي", "التي", "الذين", "اللذين", "اللتين", "احد", "احدى", "وهو", "وهي", "هو",
     "هي", "جميع", "كل", "بعض", "كافة", "عدد", "نفسه", "نفسها", "ذلك", "هذا", "هذه",
     "ان", "اذا", "لو", "لا", "لم", "لن", "ما", "ماذا", "متى", "كيف", "هل", "بان",
@@ -314,7 +314,8 @@ def _bare(tok: str) -> str:
 _HONORIFICS = {"الشيخ", "الدكتور", "الامير", "اللواء", "العميد", "العقيد", "المهندس", "السيد",
                "السيدة", "الجنرال", "الفريق", "المستشار", "الاميرة", "الدكتورة"}
 _QUANTIFIERS = {"بعض", "عدد", "عدة", "مجموعة", "كثيرون", "غالبية", "معظم"}
-_NOT_NOUNS = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "الى", "الا", "اللاتي"}
+_NOT_NOUNS = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "الى", "الا", "اللاتي", "إلى",
+              "إلا"}
 
 
 def _is_definite(tok: str) -> bool:
@@ -454,6 +455,13 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False) -> tuple
         if j > i and t.startswith("و") and len(t) > 5 and (_is_definite(t[1:]) or _bare(t[1:]) in _PERSON_HEADS
                                                           or _bare(t[1:]) in _ORG_HEADS) and kind != "group":
             break  # "X والرئيس Y": a second noun phrase, not part of this name
+        if j == i and t in ("احد", "احدى") and j + 1 < n and _is_word(toks[j + 1][0]) \
+                and toks[j + 1][0] not in _STOP_WORDS:
+            kind, head = "unknown", t  # أحد أنصاره، أحد المتظاهرين
+            j += 2
+            title_end = j
+            continue
+        if j == i and t in _QUANTIFIERS:
             kind, head = "group", t  # بعض المشاركات، عدد من النواب
             j += 1
             title_end = j
@@ -528,7 +536,8 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False) -> tuple
                 title_end = j
                 continue
             if (t in _TITLE_LINKS or t in _TITLE_INDEF or t in _COUNTRIES or b in _ORG_HEADS
-                    or _is_nisba(t) or (t.startswith("ل") and len(t) > 3 and prev not in _MARKERS)):
+                    or _is_nisba(t) or (t.startswith("ل") and len(t) > 3 and prev not in _MARKERS)
+                    or (not _is_definite(prev) and t.endswith(("ية", "يون", "يين")) and len(t) > 4)):
                 j += 1
                 title_end = j
                 continue
@@ -1028,10 +1037,10 @@ def _rstrip_pos(s: str, a: int, b: int) -> int:
     return b
 
 
-_NOT_OBJECT_STARTS = (_NOT_NOUNS - {"الى"}) | _MARKERS | {"قد", "لا", "لم", "لن", "ما", "اذا", "ان", "ثم", "او"}
+_NOT_OBJECT_STARTS = (_NOT_NOUNS - {"الى", "إلى"}) | _MARKERS | {"قد", "لا", "لم", "لن", "ما", "اذا", "ان", "ثم", "او"}
 _RELATIVE_RE = re.compile(r"(?<!\w)(?:الذي|التي|الذين|اللذين|اللتين|يبدو|حيث)(?!\w)")
 _PAST_T = {f for f in VERB_FORMS if f.startswith("ت") and f[:4] in ("تابع", "تساء", "توقع", "تعهد")}
-_PREPOSITIONS = {"بعد", "قبل", "عند", "عقب", "منذ", "اثر", "حول", "في", "على", "من", "عن", "الى", "حين",
+_PREPOSITIONS = {"بعد", "قبل", "عند", "عقب", "منذ", "اثر", "حول", "في", "على", "من", "عن", "الى", "إلى", "حين",
                  "لدى", "خلال", "ضد", "مع", "بين", "حتى", "لدي", "وبعد", "وقبل", "فور", "بمجرد"}
 _NEGATIONS = {"لم", "لن", "لا", "ما", "ولم", "ولا", "ولن", "فلم", "فلا"}
 _PLURAL_SUFFIXES = ("وا", "ون", "ان", "تا")
@@ -1047,7 +1056,7 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
     prefix = vm.group(1)
     word = vm.group(2)
     prev_word = _previous_word(s, sa, vstart)
-    if prev_word in _NEGATIONS:
+    if prev_word in _NEGATIONS and not _is_attribution(s, sa, vstart):
         return None  # لم يذكر، لا يقول: not a report of speech
     if prefix == "" and prev_word in _PREPOSITIONS:
         return None  # "بعد كشف ملفاتها": a verbal noun after a preposition
@@ -1075,8 +1084,10 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
     span_start = vstart
     # نقلت وكالة X عن Y (قوله): the speaker is Y
     if form.lemma == "نقل":
-        while j < len(toks) and (toks[j][0] in ("،", ",") or toks[j][0] in _TIME_WORDS):
-            j += 1
+        k = j
+        while k < len(toks) and k - j < 4 and toks[k][0] != "عن" and toks[k][0] not in _MARKERS:
+            k += 1
+        j = k if k < len(toks) and toks[k][0] == "عن" else j
         if j < len(toks) and toks[j][0] == "عن":
             m2, j2 = _parse_mention(s, toks, j + 1)
             if m2 is None:
@@ -1085,7 +1096,8 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
             if mention.kind == "person" and not mention.name:
                 mention, j = _apposition_name(s, toks, j, mention)
             after = toks[j][1] if j < len(toks) else sb
-            while j < len(toks) and toks[j][0] in ("قوله", "قولها", "قولهم", "قولهما"):
+            while j < len(toks) and (toks[j][0] in ("قوله", "قولها", "قولهم", "قولهما")
+                                     or toks[j][0].startswith("تاكيد") and toks[j][0].endswith(("ه", "ها", "هم"))):
                 j += 1
                 after = toks[j][1] if j < len(toks) else sb
         else:
@@ -1103,6 +1115,8 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
             and prev_word not in _DISCOURSE and not prev_word.endswith(("،", ",", ":")):
         need = "content"  # a bare verb mid-sentence (أدين طالب لجوء): ask for أن/quote
     found = _find_content(s, after, sb, need, form.lemma)
+    if found is None and mention is not None and not inside_content and _is_attribution(s, sa, vstart):
+        return _attribution_statement(s, vm, word, sa, sb, mention, state, form)
     clause_initial = prefix in ("و", "ف") or vstart == sa or prev_word in _DISCOURSE or prev_word.endswith(("،", ","))
     if found is None:
         if mention is not None and mention.kind != "unknown" and clause_initial:
@@ -1164,10 +1178,30 @@ def _apposition_name(s: str, toks: list, j: int, mention: Mention) -> tuple[Ment
     while k < n and k - j <= 4 and _is_word(toks[k][0]) and toks[k][0] not in _STOP_WORDS \
             and not (k == j + 1 and _is_definite(toks[k][0]) and toks[k][0] not in _HONORIFICS):
         k += 1
-    if k == j + 1 or k >= n or toks[k][0] not in ("،", ",") or k - j > 5:
+    if k == j + 1 or k - j > 5 or (k < n and toks[k][0] not in ("،", ",", ".")):
         return mention, j0
     name = s[toks[j + 1][1] : toks[k - 1][2]]
-    return Mention(mention.start, toks[k - 1][2], mention.title, name, "person"), k + 1
+    return Mention(mention.start, toks[k - 1][2], mention.title, name, "person"), min(k + 1, n) if k < n and toks[k][0] != "." else k
+
+
+_ATTRIBUTION_RE = re.compile(r"(?:(?<!\w)(?:ب?حسب|وفق|وفقا ل|طبقا ل)\s*ما|(?<!\w)وفقا لما|(?<!\w)كما)\s*$")
+
+
+def _is_attribution(s: str, sa: int, vstart: int) -> bool:
+    """"... بحسب ما أعلنت الخارجية": the verb attributes the preceding clause."""
+    return _ATTRIBUTION_RE.search(s, max(sa, vstart - 16), vstart) is not None
+
+
+def _attribution_statement(s, vm, word, sa, sb, mention, state, form):
+    m = _ATTRIBUTION_RE.search(s, max(sa, vm.start() - 16), vm.start())
+    cend = _rstrip_pos(s, sa, m.start())
+    if cend - sa < 10:
+        return None
+    sp = _resolve_mention(state, s, mention, form.gender)
+    kind = sp.kind if sp.registered else mention.kind
+    seg = s[sa:cend]
+    mode = "mixed" if any(c in seg for c in "\"“”«»") else "indirect"
+    return _Stmt(vm.start(), vm.end(), word, sa, mention.end, sa, cend, mode, sp, (mention.start, mention.end), kind)
 
 
 def _sentence_subject(s: str, sa: int, vstart: int, gender) -> Mention | None:

@@ -8,7 +8,9 @@ Choice (documented here because every caller depends on it):
 * Letter folding is 1:1 (one code point in, one out): hamza carriers on alif
   (أ إ آ ٱ) become ا, Arabic-Indic and Persian digits become ASCII digits.
   That alone keeps offsets identical.  Alif maqsura ى is *kept*: folding it
-  to ي would make the preposition على identical to the name علي.
+  to ي would make the preposition على identical to the name علي.  Likewise إ
+  is folded except before ل ("إلى", "إليسا", "إلهام"), so that a name starting
+  with إل is not mistaken for a noun with the article ال.
 * Harakat, Quranic marks and tatweel carry no letters but split words for a
   regex (``مشيراً``, ``بيّن``, ``قـال``).  They are *removed*, which shortens the
   string, so ``normalize_with_offsets`` returns an offset table mapping every
@@ -28,7 +30,6 @@ _MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\
 _FOLD = str.maketrans(
     {
         "أ": "ا",
-        "إ": "ا",
         "آ": "ا",
         "ٱ": "ا",
         **{chr(0x0660 + d): str(d) for d in range(10)},
@@ -37,8 +38,13 @@ _FOLD = str.maketrans(
 )
 
 
+_HAMZA_BELOW = re.compile("إ(?!ل)")
+
+
 def fold_letters(s: str) -> str:
     """Length-preserving letter folding (hamza-alif, digits)."""
+    if "إ" in s:
+        s = _HAMZA_BELOW.sub("ا", s)
     return s.translate(_FOLD)
 
 
@@ -49,7 +55,7 @@ def normalize_with_offsets(s: str) -> tuple[str, array | None]:
     extra entry ``len(s)`` so that exclusive ends map too.  ``None`` means the
     identity map (no marks were present), which is the common, fast case.
     """
-    folded = s.translate(_FOLD)
+    folded = fold_letters(s)
     if _MARKS.search(folded) is None:
         return folded, None
     pieces: list[str] = []
