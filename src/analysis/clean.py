@@ -147,22 +147,33 @@ _AGENCY = (
     r"سانا|سبأ|بنا|العمانية|الأنباء|(?i:afp|ap|reuters|dpa))"
 )
 
+_NAME = r"[^\s.!?؟:،,()\[\]]+(?:\s+[^\s.!?؟:،,()\[\]]+){0,3}"  # up to four words, no punctuation
+_BRACKET_OUTLET = _AGENCY + r"|[A-Z][A-Za-z]{1,10}(?:\s[A-Z][A-Za-z]{1,10})?"  # "(سانا)", "(CNN)"
+#: a date-only line must hold a full date or a time, not just a year ("2006" heads a list)
+_FULL_DATE = (
+    r"[0-9٠-٩]{1,4}\s*[/\-.]\s*[0-9٠-٩]{1,2}\s*[/\-.]\s*[0-9٠-٩]{1,4}|[0-9٠-٩]{1,2}\s*" + _MONTH
+    + r"\s*[0-9٠-٩]{4}|[0-9٠-٩]{1,2}:[0-9٠-٩]{2}"
+)
+
 LINE_RULES: tuple[LineRule, ...] = (
     # --- source lines: the outlet is the first capture group
     LineRule("source", "source line", _LEAD + r"(?:المصدر|المصادر|مصدر الخبر)\s*[:：\-–]\s*(.{2,60}?)" + _END, 80),
     LineRule("source", "quoted from outlet", _LEAD + r"نقلا\s+عن\s*[:：]?\s*(.{2,60}?)" + _END, 70),
-    LineRule("source", "agency credit", r"^\s*((?:[^\s/]+\s?){1,3}?)\s*(?:/\s*[^/]+){0,3}/\s*" + _AGENCY + _END, 60),
+    LineRule("source", "agency credit", r"^\s*([^/]{2,25}?)\s*/(?:[^/]{1,25}/){0,3}\s*" + _AGENCY + _END, 60),
     LineRule("source", "agency line", r"^\s*\(?\s*(" + _AGENCY + r"(?:\s*[/،,و\-]\s*" + _AGENCY + r")*)\s*\)?" + _END, 40, edge_lines=2),
-    LineRule("source", "outlet in brackets", r"^\s*\(\s*([^()0-9٠-٩.…]{2,30}?)\s*\)\s*\.?\s*$", 34, edge_lines=2),
+    LineRule("source", "outlet in brackets", r"^\s*\(\s*(" + _BRACKET_OUTLET + r")\s*\)\s*\.?\s*$", 34, edge_lines=2),
     # --- bylines, dates, view counts
-    LineRule("byline", "author", _LEAD + r"(?:بقلم|كتب|كتبت|كتبه|كتابة|بواسطة|إعداد|تحرير|ترجمة|تقرير|الكاتب|الكاتبة|المحرر|المحررة|مراسل|مراسلة|(?i:by|posted by|written by))\s*[:：\-–]", 80),
+    # "بقلم: فلان" yes; "مراسلة: هل روسيا ...؟" (an interview turn) no: a name is a few words
+    LineRule("byline", "author", _LEAD + r"(?:بقلم|كتب|كتبت|كتبه|كتابة|تأليف|بواسطة|إعداد|تحرير|ترجمة|تقرير|الكاتب|الكاتبة|المحرر|المحررة|مراسل|مراسلة|(?i:by|posted by|written by))\s*[:：\-–]\s*"
+             + _NAME + r"(?:\s*[،,\-–/|]\s*" + _NAME + r")?" + _END, 80),
+    LineRule("byline", "author", _LEAD + r"(?:هذا|هذه)\s+(?:المقال|التحليل|التقرير|المقالة|الرأي)\s+بقلم", 220),
     LineRule("byline", "author", _LEAD + r"بقلم\s+\S+(?:\s+\S+){0,4}" + _END, 50),
     LineRule("byline", "date line", _LEAD + r"(?:تاريخ النشر|تاريخ الإضافة|تاريخ التحديث|تم النشر|آخر تحديث|تم التحديث|محدث|(?i:published|updated|last updated))\s*(?:[:：\-–]|في|بتاريخ|$)", 80),
     LineRule("byline", "date line", _LEAD + r"(?:نشر|نشرت|أضيف)\s+(?:في|بتاريخ|يوم)\s*[:：]?\s*(?:[0-9٠-٩]|" + _DAY + "|" + _MONTH + ")", 80),
     LineRule("byline", "view count", r"(?:عدد\s+)?(?:المشاهدات|القراءات|الزيارات|المشاهدة)\s*[:：]?\s*" + _NUM, 50),
     LineRule("byline", "view count", r"^\s*" + _NUM + r"\s*(?:مشاهدة|مشاهدات|قراءة|قراءات|زيارة|زيارات|(?i:views?|reads?))" + _END, 40),
     LineRule("byline", "view count", r"^\s*(?:مشاهدة|مشاهدات|قراءة|قراءات|(?i:views?))\s*[:：]?\s*" + _NUM + _END, 40),
-    LineRule("byline", "date/time only", _DATE_ONLY, 60, edge_lines=3),
+    LineRule("byline", "date/time only", _DATE_ONLY, 60, edge_lines=3),  # and _FULL_DATE must match
     # --- boilerplate: comments
     LineRule("boilerplate", "comment prompt", _LEAD + r"(?:أضف|اضف|أضيفي|اترك|أترك|أرسل|ارسل|اكتب|شارك(?:نا)?)\s+(?:تعليقا?|تعليقك|ردا|رد|رأيك)", 60),
     LineRule("boilerplate", "comment prompt", _LEAD + r"(?:التعليقات|تعليقات|تعليقات القراء|التعليق|تعليق)\s*(?:\(?\s*" + _NUM + r"\s*\)?)?" + _END, 30),
@@ -174,7 +185,8 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule("boilerplate", "social prompt", _LEAD + r"للاشتراك\s+(?:في|ب)", 90),
     LineRule("boilerplate", "social links", r"^(?:[\s|/•·,،:\-]*(?:فيسبوك|فيس بوك|تويتر|تلغرام|تليغرام|تيليجرام|تلجرام|يوتيوب|انستغرام|إنستغرام|انستجرام|واتساب|واتس اب|لينكد إن|(?i:facebook|twitter|telegram|youtube|instagram|whatsapp|linkedin|x))[\s|/•·,،:\-]*)+$", 80),
     # --- boilerplate: related articles, read more, click here
-    LineRule("boilerplate", "related articles", _LEAD + r"(?:اقرأ|إقرأ|اقرا|طالع|شاهد|اطلع)\s*(?:أيضا|كذلك|المزيد)?\s*(?:[:：\-–.…]|$)", 200),
+    LineRule("boilerplate", "related articles", _LEAD + r"(?:اقرأ|إقرأ|اقرا|طالع|شاهد|اطلع)\s*(?:أيضا|كذلك|المزيد)?\s*(?:[:：\-–.…/|]|$)", 200),
+    LineRule("boilerplate", "related articles", _LEAD + r"(?:قد\s+يهمك|قد\s+يعجبك|اخترنا\s+لك|(?:مواضيع|أخبار|مقالات|موضوعات|قصص|قصة)\s+(?:ذات\s+صلة|متعلقة|مرتبطة))\s*(?:[:：\-–/|]|$)", 200),
     LineRule("boilerplate", "related articles", _LEAD + r"(?:للمزيد|المزيد)\s*(?:[:：\-–…]|من\s+الأخبار|$)", 200),
     LineRule("boilerplate", "related articles", r"(?:مواضيع|أخبار|اخبار|مقالات|موضوعات|قصص|قصة|مقالة|خبر|روابط)\s+(?:ذات\s+صلة|متعلقة|مرتبطة|مشابهة)|قد\s+يهمك|قد\s+يعجبك|اخترنا\s+لك|الأكثر\s+قراءة|الأكثر\s+مشاهدة|(?i:read more|related)", 80,
              needles=("صلة", "صله", "متعلق", "مرتبط", "مشابه", "يهمك", "يعجبك", "اخترنا", "الأكثر", "الاكثر", "read more", "related")),
@@ -187,19 +199,20 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule("boilerplate", "disclaimer", r"(?:يمثل|تمثل|يعبر|تعبر|يعكس|تعكس)\s+(?:عن\s+)?(?:بالضرورة\s+)?(?:عن\s+)?(?:رأي|آراء|وجهة نظر)\s+(?:كاتبها|كتابها|كاتبه|صاحبها|أصحابها|الكاتب|الكاتبة|كتّابها)|لا\s+(?:يعكس|تعكس|يعبر|تعبر|يمثل|تمثل)\s+(?:بالضرورة\s+)?(?:عن\s+)?(?:رأي|وجهة نظر|سياسة|توجهات|موقف)|الآراء\s+الواردة", 220,
              needles=("رأي", "رأى", "راي", "آراء", "اراء", "أراء", "وجهة", "وجهه", "سياسة", "سياسه", "توجهات", "موقف", "الوارد")),
     LineRule("boilerplate", "photo credit", _LEAD + r"(?:مصدر الصورة|حقوق الصورة|الصورة\s*[:：]|صورة\s*[:：]|تصوير\s*[:：]|(?i:image copyright|image caption|getty images|photo\s*:))", 80),
+    LineRule("boilerplate", "partner note", _LEAD + r"(?:هذا|هذه|هذ|نشر|نشرت|تم\s+نشر)\s+(?:\S+\s+){0,3}بالتعاون\s+مع", 120),
     LineRule("boilerplate", "separator", r"^[\s\-_=*×•·.~#+/\\|<>]{3,}$", 200),
 )
 
 
 _RULES = [(rule, _tolerant(rule.pattern), re.compile(_tolerant(rule.pattern))) for rule in LINE_RULES]
 _SOURCE_RULES = [(rule, rx) for rule, _, rx in _RULES if rule.kind == "source"]
-_HAS_DIGIT = re.compile(r"[0-9٠-٩۰-۹]")
+_FULL_DATE_TOLERANT = _tolerant(_FULL_DATE)
 _OUTLET_TRIM = " \t\"'«»“”()[]{}*.:،,-–—"
 
 
 def _clean_outlet(name: str) -> str | None:
     """The outlet as the source writes it, without surrounding quotes/brackets."""
-    name = name.strip(_OUTLET_TRIM)
+    name = re.sub(r"\s+", " ", re.sub("[\"«»“”]", "", name)).strip(_OUTLET_TRIM)
     return name or None
 
 
@@ -227,16 +240,15 @@ def source_outlet(text: str) -> str | None:
             outlet = _line_outlet(line, from_edge)
             if outlet:
                 found = outlet
-    if nonempty:
-        m = _TRAILING_SOURCE_RE.search(unify_letters(nonempty[-1]))
+    if len(nonempty) > 1:
+        m = _TRAILING_SOURCE_RE.search(nonempty[-1][-48:])
         if m:
-            found = _clean_outlet(nonempty[-1][m.start(1):m.end(1)]) or found
+            found = _clean_outlet(m.group(1)) or found
     return found
 
 
 #: "(سانا)" closing the last paragraph, after its final punctuation
-_TRAILING_SOURCE = r"[.!؟?\"»”]\s*(\(\s*[^()0-9٠-٩.…،,]{2,30}?\s*\)\s*\.?)$"
-_TRAILING_SOURCE_RE = re.compile(_TRAILING_SOURCE)
+_TRAILING_SOURCE_RE = re.compile(_tolerant(r"[.!؟?\"»”]\s*(\(\s*(?:" + _BRACKET_OUTLET + r")\s*\)\s*\.?)$"))
 
 
 # --------------------------------------------------------------------------
@@ -248,7 +260,7 @@ _TRAILING_SOURCE_RE = re.compile(_TRAILING_SOURCE)
 # Offsets in the joined string map back to a document by subtracting its
 # start, so every flag indexes documents.text exactly.
 
-KEPT, SPACE, TERMINAL = 1, 2, 4  # bits of the per-code-point class table
+KEPT, SPACE, TERMINAL, MARK = 1, 2, 4, 8  # bits of the per-code-point class table (MARK: inside a word)
 _TERMINALS = ".!?؟"
 BATCH_CHARS = 2_000_000  # code points per batch: bounds memory; arrays stay small enough to be reused
 
@@ -271,6 +283,8 @@ def _code_tables() -> tuple[np.ndarray, np.ndarray]:
             low = ch.lower()
             low = LETTER_VARIANTS.get(low, low) if len(low) == 1 else ch
             canonical[cp] = ord(low)
+        elif unicodedata.category(ch) == "Mn" or ch == "\u0640":
+            cls[cp] |= MARK
         if ch.isspace():
             cls[cp] |= SPACE
     for ch in _TERMINALS:
@@ -361,20 +375,29 @@ _ANCHORED_ANY = "|".join(f"(?:{_RULES[k][1]})" for k in _ANCHORED)
 _ANCHORED_MAX = max(_RULES[k][0].max_chars for k in _ANCHORED)
 
 
+_FULL_DATE_RE = re.compile(_FULL_DATE_TOLERANT)
+
+
 def _rule_matches(b: _Batch, lines: _Lines) -> np.ndarray:
-    """Index into _RULES of the first rule matching each line, -1 for none."""
+    """Index into _RULES of the first rule matching each line, -1 for none.
+
+    polars does the passes over many lines (one regex for all line-start
+    rules, literal prefilters); Python ``re`` then tests the few survivors
+    rule by rule, which avoids compiling ~30 regexes per batch.
+    """
     order = np.full(lines.s.size, -1, dtype=np.int64)
     chars = lines.e - lines.s
     cand = np.flatnonzero(chars <= max(rule.max_chars for rule in LINE_RULES))
     if cand.size == 0:
         return order
-    text = pl.Series([b.joined[s:e] for s, e in zip(lines.s[cand].tolist(), lines.e[cand].tolist())], dtype=pl.String)
+    strings = [b.joined[s:e] for s, e in zip(lines.s[cand].tolist(), lines.e[cand].tolist())]
+    text = pl.Series(strings, dtype=pl.String)
     cand_chars, cand_edge = chars[cand], lines.from_edge[cand]
     maybe_anchored = np.zeros(cand.size, dtype=bool)
     short = np.flatnonzero(cand_chars <= _ANCHORED_MAX)
     maybe_anchored[short[text.gather(short).str.contains(_ANCHORED_ANY).fill_null(False).to_numpy()]] = True
     for k in range(len(_RULES) - 1, -1, -1):  # backwards: the first rule in the table wins
-        rule, pattern, _ = _RULES[k]
+        rule, pattern, rx = _RULES[k]
         mask = cand_chars <= rule.max_chars
         if rule.edge_lines:
             mask &= cand_edge < rule.edge_lines
@@ -385,26 +408,30 @@ def _rule_matches(b: _Batch, lines: _Lines) -> np.ndarray:
             idx = idx[text.gather(idx).str.contains_any(list(rule.needles), ascii_case_insensitive=True).fill_null(False).to_numpy()]
         if idx.size == 0:
             continue
-        sub = text.gather(idx)
-        hit = sub.str.contains(pattern)
+        if k in _ANCHORED or rule.needles:
+            hits = [i for i in idx.tolist() if rx.search(strings[i])]
+        else:
+            hits = idx[text.gather(idx).str.contains(pattern).fill_null(False).to_numpy()].tolist()
         if rule.reason == "date/time only":
-            hit = hit & sub.str.contains(_HAS_DIGIT.pattern)
-        order[cand[idx[hit.fill_null(False).to_numpy()]]] = k
+            hits = [i for i in hits if _FULL_DATE_RE.search(strings[i])]
+        order[cand[np.asarray(hits, dtype=np.int64)]] = k
     return order
 
 
-HEADLINE_MAX_CHARS = 160
-HEADLINE_MAX_WORDS = 25
-_HEADLINE_BAD_END = re.compile(r"[.!:;،؛,…\-–—]$")  # a first line ending like this is prose
-_HEADLINE_TRIM = "\"'«»“”()[] "
+HEADLINE_MAX_CHARS = 110
+HEADLINE_WORDS = (3, 16)
+#: a lead sentence that lost its full stop still reads as prose: commas, or a sentence end inside
+_HEADLINE_PROSE = re.compile(r"[.!:;،؛,…\-–—]$|[،,]|[.!?؟]\s")
+_HEADLINE_TRIM = "\"'«»“”()[] \u200e\u200f\u200b\u061c"
 
 
 def _is_headline(line: str, rest_chars: int) -> bool:
-    """Short, 2-25 words, no sentence-final punctuation (a question mark is fine), longer body after."""
+    """Short (3-16 words), no sentence-final punctuation (a closing ? is fine), no commas,
+    and followed by a body more than twice as long."""
     words = len(line.split())
     return (
-        len(line) <= HEADLINE_MAX_CHARS and 2 <= words <= HEADLINE_MAX_WORDS
-        and not _HEADLINE_BAD_END.search(line.strip(_HEADLINE_TRIM))
+        len(line) <= HEADLINE_MAX_CHARS and HEADLINE_WORDS[0] <= words <= HEADLINE_WORDS[1]
+        and not _HEADLINE_PROSE.search(line.strip(_HEADLINE_TRIM))
         and rest_chars > 2 * len(line)
     )
 
@@ -687,3 +714,215 @@ def flag_spans(documents: pl.DataFrame) -> pl.DataFrame:
         start = end
     flags = pl.DataFrame(rows, schema=schemas.FLAGS, orient="row")
     return flags.sort("doc_id", "char_start", maintain_order=True)
+
+
+# --------------------------------------------------------------------------
+# Public: duplicate_documents
+# --------------------------------------------------------------------------
+
+NEAR_DOC_THRESHOLD = 0.8  # Jaccard of word 3-gram shingle sets
+#: and the later document must add little: an update that wraps the earlier story in a new
+#: lead (seen in ANT) shares 80% of its shingles but is not a copy
+NEAR_DOC_CONTAINED = 0.9
+DOC_SHINGLE_WORDS = 3
+SIGNATURE_BINS = 128  # one-permutation MinHash: bins of the 64-bit hash space
+LSH_BANDS, LSH_ROWS = 21, 6  # P(candidate) ~ 1 - (1 - J**6)**21: 0.998 at J=0.8, 0.27 at 0.5
+_EMPTY = np.uint64(2**64 - 1)
+_MIX = (np.uint64(0xFF51AFD7ED558CCD), np.uint64(0xC4CEB9FE1A85EC53))
+_WORD_MULT = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB))
+
+
+def _mix(h: np.ndarray) -> np.ndarray:
+    """splitmix/murmur finaliser: spreads bits so the top ones can pick a bin."""
+    h = h ^ (h >> np.uint64(33))
+    h = h * _MIX[0]
+    h = h ^ (h >> np.uint64(33))
+    h = h * _MIX[1]
+    return h ^ (h >> np.uint64(33))
+
+
+def _hash_runs(stream: np.ndarray, run_len: np.ndarray) -> np.ndarray:
+    """Polynomial hash of each consecutive run of ``stream`` (runs cover it in order)."""
+    if stream.size == 0:
+        return np.zeros(run_len.size, dtype=np.uint64)
+    ends = np.cumsum(run_len)
+    starts = ends - run_len
+    rel = np.arange(stream.size, dtype=np.int64) - np.repeat(starts, run_len)
+    pw, _ = _powers(int(run_len.max()) + 1)
+    prefix = np.zeros(stream.size + 1, dtype=np.uint64)
+    np.cumsum(stream * pw[rel], dtype=np.uint64, out=prefix[1:])
+    return prefix[ends] - prefix[starts]
+
+
+def _doc_words(b: _Batch) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per document: hash and length of its normalised text; per word: (doc, hash)."""
+    _, values = _tables()
+    kept = (b.cls & KEPT) != 0
+    doc_len = np.fromiter((len(t) for t in b.texts), dtype=np.int64, count=len(b.texts))
+    # kept characters per document (the "\n" joining documents is never kept)
+    doc_of_pos_start = b.doc_start
+    kcum = np.zeros(b.codes.size + 1, dtype=np.int64)
+    np.cumsum(kept, out=kcum[1:])
+    klen = kcum[doc_of_pos_start + doc_len] - kcum[doc_of_pos_start]
+    stream = values[b.codes[kept]]
+    doc_hash = _hash_runs(stream, klen) ^ klen.astype(np.uint64)
+    # words: runs of kept characters, harakat and tatweel inside a word do not split it
+    sep = ((b.cls & (KEPT | MARK)) == 0)
+    word_no = np.cumsum(sep)[kept]
+    new_word = np.r_[True, word_no[1:] != word_no[:-1]] if word_no.size else np.zeros(0, bool)
+    word_start = np.flatnonzero(new_word)
+    word_len = np.diff(np.r_[word_start, word_no.size])
+    word_hash = _mix(_hash_runs(stream, word_len))
+    kept_pos = np.flatnonzero(kept)
+    word_doc = np.searchsorted(b.doc_start, kept_pos[word_start], side="right") - 1
+    return doc_hash, klen, np.stack([word_doc.astype(np.int64), word_hash.view(np.int64)]) if word_start.size else np.zeros((2, 0), np.int64)
+
+
+def _contained(a: np.ndarray, b: np.ndarray) -> float:
+    """Share of a's shingles that are also in b."""
+    return np.intersect1d(a, b, assume_unique=True).size / a.size if a.size else 0.0
+
+
+def _shingles_of_words(word_doc: np.ndarray, word_hash: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(doc, hash) of every run of DOC_SHINGLE_WORDS consecutive words inside one document."""
+    k = DOC_SHINGLE_WORDS
+    if word_doc.size < k:
+        return np.zeros(0, np.int64), np.zeros(0, np.uint64)
+    h = np.zeros(word_doc.size - k + 1, dtype=np.uint64)
+    for i in range(k):
+        h += word_hash[i:word_doc.size - k + 1 + i] * _WORD_MULT[i]
+    same = word_doc[:word_doc.size - k + 1] == word_doc[k - 1:]
+    return word_doc[:word_doc.size - k + 1][same], _mix(h[same])
+
+
+def _signatures(doc: np.ndarray, h: np.ndarray, n_docs: int) -> np.ndarray:
+    """One-permutation MinHash (n_docs x SIGNATURE_BINS), empty bins densified by rotation.
+
+    Each shingle hash falls in the bin named by its top bits; a bin keeps its
+    minimum.  An empty bin (short documents) borrows the next non-empty bin
+    to its right, circularly, mixed with the distance (Shrivastava & Li 2014).
+    """
+    bits = int(np.log2(SIGNATURE_BINS))
+    sig = np.full(n_docs * SIGNATURE_BINS, _EMPTY, dtype=np.uint64)
+    if h.size:
+        np.minimum.at(sig, doc * SIGNATURE_BINS + (h >> np.uint64(64 - bits)).astype(np.int64), h)
+    sig = sig.reshape(n_docs, SIGNATURE_BINS)
+    empty = sig == _EMPTY
+    rows = np.flatnonzero(empty.any(axis=1) & ~empty.all(axis=1))
+    if rows.size:
+        part = sig[rows]
+        wide = np.concatenate([part, part], axis=1)
+        col = np.where(wide != _EMPTY, np.arange(2 * SIGNATURE_BINS), 2 * SIGNATURE_BINS)
+        nxt = np.minimum.accumulate(col[:, ::-1], axis=1)[:, ::-1][:, :SIGNATURE_BINS]
+        dist = (nxt - np.arange(SIGNATURE_BINS)).astype(np.uint64)
+        donor = np.take_along_axis(part, nxt % SIGNATURE_BINS, axis=1)
+        sig[rows] = np.where(part == _EMPTY, _mix(donor + dist), part)
+    return sig
+
+
+def _lsh_pairs(sig: np.ndarray, docs: np.ndarray) -> pl.DataFrame:
+    """Candidate pairs (a < b, indices into the input) sharing one band of the signature."""
+    keys = []
+    for band in range(LSH_BANDS):
+        block = sig[:, band * LSH_ROWS:(band + 1) * LSH_ROWS]
+        key = np.zeros(block.shape[0], dtype=np.uint64)
+        for r in range(LSH_ROWS):
+            key = _mix(key ^ block[:, r])
+        keys.append(pl.DataFrame({"doc": docs, "band": np.full(docs.size, band, np.int64), "key": key}))
+    table = pl.concat(keys)
+    return (
+        table.join(table, on=["band", "key"], suffix="_b")
+        .filter(pl.col("doc") < pl.col("doc_b"))
+        .select(pl.col("doc").alias("a"), pl.col("doc_b").alias("b")).unique()
+    )
+
+
+def _batches(texts: list[str]):
+    """(first index, texts) in batches of about BATCH_CHARS code points."""
+    start = 0
+    while start < len(texts):
+        end, size = start, 0
+        while end < len(texts) and (end == start or size + len(texts[end]) <= BATCH_CHARS):
+            size += len(texts[end]) + 1
+            end += 1
+        yield start, texts[start:end]
+        start = end
+
+
+def _shingle_sets(texts: list[str], wanted: list[int]) -> dict[int, np.ndarray]:
+    out = {}
+    chosen = [texts[i] for i in wanted]
+    for first, part in _batches(chosen):
+        b = _batch(part)
+        if b.codes.size == 0:
+            continue
+        _, _, words = _doc_words(b)
+        doc, h = _shingles_of_words(words[0], words[1].view(np.uint64))
+        order = np.argsort(doc, kind="stable")
+        doc, h = doc[order], h[order]
+        bounds = np.searchsorted(doc, np.arange(len(part) + 1))
+        for j in range(len(part)):
+            out[wanted[first + j]] = np.unique(h[bounds[j]:bounds[j + 1]])
+    return out
+
+
+def duplicate_documents(documents: pl.DataFrame) -> pl.DataFrame:
+    """Documents that repeat an earlier one: doc_id, duplicate_of, similarity, kind.
+
+    The first document in input order is kept; every later copy points to it.
+    exact: same normalised text (letters and digits only, variants unified),
+    similarity 1.  near: Jaccard >= NEAR_DOC_THRESHOLD between word 3-gram
+    shingle sets, found by one-permutation MinHash + LSH (fixed seeds, so
+    results are deterministic) and verified exactly.  Documents with no
+    letters or digits are never called duplicates.
+    """
+    schema = {"doc_id": pl.String, "duplicate_of": pl.String, "similarity": pl.Float64, "kind": pl.String}
+    ids = documents["doc_id"].to_list()
+    texts = [t or "" for t in documents["text"].to_list()]
+    n = len(texts)
+    if n == 0:
+        return pl.DataFrame(schema=schema)
+    doc_hash = np.zeros(n, dtype=np.uint64)
+    klen = np.zeros(n, dtype=np.int64)
+    sh_doc, sh_hash = [], []
+    for first, part in _batches(texts):
+        b = _batch(part)
+        if b.codes.size == 0:
+            continue
+        dh, kl, words = _doc_words(b)
+        doc_hash[first:first + len(part)], klen[first:first + len(part)] = dh, kl
+        d, h = _shingles_of_words(words[0], words[1].view(np.uint64))
+        sh_doc.append(d + first)
+        sh_hash.append(h)
+    # exact: first occurrence of each normalised text wins
+    table = pl.DataFrame({"i": np.arange(n), "h": doc_hash, "klen": klen}).filter(pl.col("klen") > 0)
+    first_of = table.group_by("h", "klen").agg(pl.col("i").min().alias("orig"))
+    exact = table.join(first_of, on=["h", "klen"]).filter(pl.col("i") != pl.col("orig"))
+    rows = [(ids[i], ids[o], 1.0, "exact") for i, o in exact.select("i", "orig").sort("i").iter_rows()]
+    exact_dup = set(exact["i"].to_list())
+    # near: among the remaining documents
+    keep = np.array([i for i in table["i"].to_list() if i not in exact_dup], dtype=np.int64)
+    doc = np.concatenate(sh_doc) if sh_doc else np.zeros(0, np.int64)
+    h = np.concatenate(sh_hash) if sh_hash else np.zeros(0, np.uint64)
+    sig = _signatures(doc, h, n)
+    has_shingles = np.zeros(n, dtype=bool)
+    has_shingles[doc] = True
+    keep = keep[has_shingles[keep]]
+    pairs = _lsh_pairs(sig[keep], keep) if keep.size > 1 else pl.DataFrame(schema={"a": pl.Int64, "b": pl.Int64})
+    if pairs.height:
+        involved = sorted(set(pairs["a"].to_list()) | set(pairs["b"].to_list()))
+        sets = _shingle_sets(texts, involved)
+        matched: dict[int, list[tuple[int, float]]] = {}
+        for a, b_ in pairs.sort("b", "a").iter_rows():
+            sim = _jaccard(sets[a], sets[b_])
+            if sim >= NEAR_DOC_THRESHOLD and _contained(sets[b_], sets[a]) >= NEAR_DOC_CONTAINED:
+                matched.setdefault(b_, []).append((a, sim))
+        root: dict[int, int] = {}
+        for b_ in sorted(matched):
+            a, sim = min(matched[b_])  # the earliest match
+            r = root.get(a, a)
+            if r != a:  # a is itself a copy: point to the kept document, with its own similarity
+                sim = _jaccard(sets[r], sets[b_])
+            root[b_] = r
+            rows.append((ids[b_], ids[r], round(float(sim), 4), "near"))
+    return pl.DataFrame(rows, schema=schema, orient="row")
