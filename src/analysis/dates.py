@@ -674,16 +674,38 @@ def find_dates(text: str, published: dt.date | None = None, *, include_unresolve
 _LINE = re.compile(r"[^\n]+")
 
 
+_DATELINE_SEP = re.compile(r"\s*[\-–—(]")  # not ":" : timelines read "* 28 مايو 1990: ..."
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _is_byline(line: str, mentions: list[DateMention], m: DateMention, max_line_chars: int, first: bool) -> bool:
+    """A byline is a short line that is little more than its dates ("كتب: محمد
+    علي - أيلول 2015", "جدة 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس"); a
+    dateline opens the text with a place, the date and a dash or parenthesis
+    ("موسكو 16 نوفمبر 2015 (رويترز) - قال").  A sentence that names a date
+    ("ولد في 8 سبتمبر 1989 في القاهرة.") is neither."""
+    rest, pos = [], 0
+    for d in mentions:
+        rest.append(line[pos:d.start])
+        pos = max(pos, d.end)
+    rest.append(line[pos:])
+    words = [w for w in _WORD.findall(" ".join(rest)) if w != "الموافق"]
+    if len(line) <= max_line_chars and len(words) <= 4 and not line.rstrip().endswith((".", "؟", "!", "?")):
+        return True
+    return (first and m.start <= 30 and len(_WORD.findall(line[:m.start])) <= 3
+            and _DATELINE_SEP.match(line, m.end) is not None)
+
+
 def byline_date(text: str, max_lines: int = 3, max_line_chars: int = 120) -> tuple[dt.date, str] | None:
-    """An explicit date on a byline or dateline: one of the first non-empty lines
-    that is short (a body paragraph that names a date describes an event)."""
+    """An explicit date (day or month precision) on a byline or dateline among
+    the first non-empty lines: published_basis 'text'."""
     for n, line in enumerate(m for m in _LINE.finditer(text or "") if m.group().strip()):
         if n >= max_lines:
             break
-        if len(line.group().strip()) > max_line_chars:
-            continue
-        for d in find_dates(line.group()):
-            if d.basis == "text" and d.precision in ("day", "month"):
+        line_text = line.group().strip()
+        mentions = find_dates(line_text)
+        for d in mentions:
+            if d.basis == "text" and d.precision in ("day", "month") and _is_byline(line_text, mentions, d, max_line_chars, n == 0):
                 return d.value, d.precision
     return None
 
