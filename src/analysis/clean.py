@@ -494,6 +494,14 @@ class _Sentences:
     prefix: np.ndarray  # prefix[i] = sum of value_j * B**(j - start of j's sentence), j < i, kept stream
     inv_pow: np.ndarray  # B**-k
     table: pl.DataFrame  # sid, doc, s, e (joined offsets), ks, ke (kept range), klen, h, a0, a1, a2
+    context: pl.DataFrame  # doc, s, ks, ke of headlines and short sentences (earlier text only)
+    kept: np.ndarray | None = None  # positions in joined that made the kept stream
+
+    def position(self, k: int) -> int:
+        """Offset in joined of kept character k."""
+        if not isinstance(self.kept, tuple):
+            self.kept = (np.flatnonzero(self.kept),)
+        return int(self.kept[0][k])
 
     def window(self, start, length, sentence_start) -> np.ndarray:
         """Hash of kept[start:start+length] (inside the sentence starting at sentence_start)."""
@@ -504,19 +512,26 @@ class _Sentences:
         return np.unique(self.window(np.arange(ks, ke - SHINGLE + 1), SHINGLE, ks))
 
 
-def _sentences(b: _Batch, excluded: list[tuple[int, int]]) -> _Sentences:
+def _sentences(b: _Batch, excluded: list[tuple[int, int]], context: list[tuple[int, int]]) -> _Sentences:
     """Sentences with at least MIN_DUPLICATE_CHARS normalised characters, hashed.
 
-    s/e are the raw segment bounds (white space included); ``_trim`` strips
-    them for the few sentences that end up flagged.
+    ``excluded`` spans (flagged lines) are left out; ``context`` spans
+    (headlines) and short sentences are never flagged nor matched, but count
+    as earlier text when a glued copy is checked (``_fill_merged_sentences``).
+    s/e are raw segment bounds (white space included); ``_trim`` strips them
+    for the few sentences that end up flagged.
     """
     _, values = _tables()
     stop = b.newline.copy()
     for s, e in excluded:
         stop[s:e] = True
+    ctx = np.zeros(b.codes.size, dtype=bool)
+    for s, e in context:
+        ctx[s:e] = True
     kept = ((b.cls & KEPT) != 0) & ~stop
     brk = stop.copy()
     brk[:-1] |= ((b.cls[:-1] & TERMINAL) != 0) & (((b.cls[1:] & SPACE) != 0) | stop[1:])
+    brk[:-1] |= ctx[:-1] != ctx[1:]
     brk[-1] = True
     seg_end = np.flatnonzero(brk) + 1
     seg_start = np.r_[0, seg_end[:-1]]
@@ -529,9 +544,15 @@ def _sentences(b: _Batch, excluded: list[tuple[int, int]]) -> _Sentences:
     pw, inv = _powers(int(klen.max()) + 1)
     prefix = np.zeros(stream.size + 1, dtype=np.uint64)
     np.cumsum(stream * pw[rel], dtype=np.uint64, out=prefix[1:])
-    long = klen >= MIN_DUPLICATE_CHARS
+    out = _Sentences(prefix, inv, pl.DataFrame(), pl.DataFrame(), kept)
+    in_ctx = ctx[seg_start]
+    other = (klen >= SHINGLE) & ((klen < MIN_DUPLICATE_CHARS) | in_ctx)
+    out.context = pl.DataFrame({
+        "doc": np.searchsorted(b.doc_start, seg_start[other], side="right") - 1,
+        "s": seg_start[other], "ks": ks[other], "ke": ke[other],
+    })
+    long = (klen >= MIN_DUPLICATE_CHARS) & ~in_ctx
     seg_start, seg_end, ks, ke, klen = seg_start[long], seg_end[long], ks[long], ke[long], klen[long]
-    out = _Sentences(prefix, inv, pl.DataFrame())
     mid = ks + (klen - ANCHOR) // 2
     out.table = pl.DataFrame({
         "doc": np.searchsorted(b.doc_start, seg_start, side="right") - 1, "s": seg_start, "e": seg_end,
@@ -600,46 +621,87 @@ def _near_repeats(sents: _Sentences, exact: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _fill_merged_sentences(sents: _Sentences, found: dict[int, tuple[int, float]]) -> None:
-    """Flag sentences next to a flagged run whose shingles lie in earlier text.
+def _contained_part(inside: np.ndarray, from_end: bool) -> int:
+    """Longest run of shingles at one end of a sentence that is mostly earlier text.
+
+    ``inside[k]``: shingle k also occurs earlier.  Returns how many shingles,
+    counted from the start (or the end), form the longest stretch with at
+    least CONTAINMENT_THRESHOLD of them inside and an inside shingle at its
+    far end; 0 if none.
+    """
+    c = inside[::-1] if from_end else inside
+    share = np.cumsum(c) / np.arange(1, c.size + 1)
+    ok = np.flatnonzero((share >= CONTAINMENT_THRESHOLD) & c)
+    return int(ok[-1]) + 1 if ok.size else 0
+
+
+def _fill_merged_sentences(sents: _Sentences, found: dict[int, tuple[int, float]]) -> dict[int, tuple[int, int]]:
+    """Flag sentences next to a flagged run whose text lies in earlier text.
 
     When an article is repeated inside one paragraph, sentence boundaries of
-    the copy can differ (a headline glued to the first sentence), so such a
-    sentence matches no single earlier sentence.  Only documents that already
-    have a repeat are examined, so this stays cheap.
+    the copy can differ (a headline glued to the first sentence, a few new
+    words before the copy starts), so such a sentence matches no single
+    earlier sentence.  Its 5-character shingles are looked up in all earlier
+    text (headline and short sentences included): the whole sentence, or
+    else its end (when the run follows) or its start (when the run precedes),
+    is flagged if mostly made of earlier text.  Returns the partial spans
+    (joined offsets) by sentence id.  Only documents that already have a
+    repeat are examined, so this stays cheap.
     """
+    partial: dict[int, tuple[int, int]] = {}
     docs = sents.table.filter(pl.col("sid").is_in(list(found))).select("doc").unique()
-    rows = sents.table.join(docs, on="doc").select("sid", "doc", "ks", "ke").sort("sid")
+    rows = pl.concat([
+        sents.table.join(docs, on="doc").select("doc", "s", "e", "ks", "ke", pl.col("sid").cast(pl.Int64)),
+        sents.context.join(docs, on="doc").select("doc", "s", pl.col("s").alias("e"), "ks", "ke", pl.lit(-1, dtype=pl.Int64).alias("sid")),
+    ]).sort("doc", "s")
     for _, group in rows.group_by("doc", maintain_order=True):
         sids = group["sid"].to_list()
-        sh = [sents.shingles(ks, ke) for ks, ke in group.select("ks", "ke").iter_rows()]
+        spans = group.select("s", "e", "ks", "ke").rows()
+        windows = [sents.window(np.arange(ks, ke - SHINGLE + 1), SHINGLE, ks) for _, _, ks, ke in spans]
         first_seen: dict[int, int] = {}
-        for i, shingles in enumerate(sh):
-            for g in shingles.tolist():
+        for i, w in enumerate(windows):
+            for g in w.tolist():
                 first_seen.setdefault(g, i)
+        comparable = [i for i, sid in enumerate(sids) if sid >= 0]
         changed = True
         while changed:
             changed = False
-            for i, sid in enumerate(sids):
-                if sid in found or i == 0:
+            for n, i in enumerate(comparable):
+                sid = sids[i]
+                if sid in found or n == 0:
                     continue
-                if not (sids[i - 1] in found or (i + 1 < len(sids) and sids[i + 1] in found)):
+                before = sids[comparable[n - 1]] in found
+                after = n + 1 < len(comparable) and sids[comparable[n + 1]] in found
+                if not (before or after):
                     continue
-                contained = sum(first_seen[g] < i for g in sh[i].tolist()) / sh[i].size
-                if contained >= CONTAINMENT_THRESHOLD:
-                    # the earlier sentence sharing most shingles stands for what it repeats
-                    j = max(range(i), key=lambda j: (np.intersect1d(sh[i], sh[j], assume_unique=True).size, -j))
-                    found[sid] = (sids[j], round(contained, 2))
-                    changed = True
+                inside = np.fromiter((first_seen[g] < i for g in windows[i].tolist()), dtype=bool, count=windows[i].size)
+                s, e, ks, ke = spans[i]
+                share = float(inside.mean())
+                if share < CONTAINMENT_THRESHOLD:
+                    k = _contained_part(inside, from_end=after)
+                    if k + SHINGLE - 1 < MIN_DUPLICATE_CHARS:
+                        continue
+                    if after:  # the copy starts inside this sentence and runs on
+                        part = (sents.position(ke - k - SHINGLE + 1), e)
+                    else:  # the copy ends inside this sentence
+                        part = (s, sents.position(ks + k + SHINGLE - 2) + 1)
+                    partial[sid] = part
+                    share = float(inside[::-1][:k].mean() if after else inside[:k].mean())
+                # the earlier comparable sentence sharing most shingles stands for what it repeats
+                mine = np.unique(windows[i])
+                j = max(comparable[:n], key=lambda j: (np.intersect1d(mine, windows[j]).size, -j))
+                found[sid] = (sids[j], round(share, 2))
+                changed = True
+    return partial
 
 
-def _duplicate_flags(b: _Batch, excluded: list[tuple[int, int]]) -> list[tuple[int, int, int, str, str]]:
+def _duplicate_flags(b: _Batch, excluded: list[tuple[int, int]], context: list[tuple[int, int]]) -> list[tuple[int, int, int, str, str]]:
     """(doc, start, end, "duplicate", reason) in joined offsets for repeated text.
 
     Flagged sentences merge into one span over white space, or over a short
     unflagged piece ("وأضاف:") that also separates their originals.
     """
-    sents = _sentences(b, excluded)
+    sents = _sentences(b, excluded, context)
     if sents.table.height == 0:
         return []
     exact = _exact_repeats(sents.table)
@@ -649,9 +711,9 @@ def _duplicate_flags(b: _Batch, excluded: list[tuple[int, int]]) -> list[tuple[i
     }
     if not found:
         return []
-    _fill_merged_sentences(sents, found)
+    partial = _fill_merged_sentences(sents, found)
     wanted = pl.Series(list(found) + [o for o, _ in found.values()], dtype=pl.UInt32).implode()
-    info = {sid: (doc, *_trim(b.joined, s, e)) for sid, doc, s, e in
+    info = {sid: (doc, *_trim(b.joined, *partial.get(sid, (s, e)))) for sid, doc, s, e in
             sents.table.filter(pl.col("sid").is_in(wanted)).select("sid", "doc", "s", "e").iter_rows()}
     runs = []
     run = None  # [doc, start, end, orig_min, orig_max, min_sim, last_orig_end]
@@ -686,7 +748,10 @@ def _batch_flags(texts: list[str]) -> list[tuple[int, int, int, str, str]]:
     if b.codes.size == 0:
         return []
     flags = _line_flags(b, _lines(b))
-    flags += _duplicate_flags(b, [(s, e) for _, s, e, _, _ in flags])
+    flags += _duplicate_flags(
+        b, [(s, e) for _, s, e, kind, _ in flags if kind != "headline"],
+        [(s, e) for _, s, e, kind, _ in flags if kind == "headline"],
+    )
     starts = b.doc_start
     return [(d, s - int(starts[d]), e - int(starts[d]), kind, reason) for d, s, e, kind, reason in flags]
 

@@ -1,0 +1,348 @@
+"""Cleaning: flags for furniture, bylines, sources, headlines and repeated text.
+
+Hand-written Arabic examples (not from any corpus) for each kind, exact
+offsets, untouched text, document bounds, batching; duplicate documents;
+and a run over a sample of real ANT articles when the corpus is present.
+"""
+
+import re
+import tarfile
+
+import polars as pl
+import pytest
+
+from analysis import clean, config, schemas
+
+# --------------------------------------------------------------------------
+# Hand-written texts
+# --------------------------------------------------------------------------
+
+HEADLINE = "لافروف يحذر التحالف من ضربات جديدة في سوريا"
+P1 = (
+    "قال وزير الخارجية الروسي سيرغي لافروف يوم الاثنين إن موسكو ترفض أي ضربات جديدة "
+    "يشنها التحالف الذي تقوده الولايات المتحدة في سوريا. وأضاف: إن بلاده ستدافع عن "
+    "مصالحها ومصالح حلفائها بكل الوسائل المتاحة."
+)
+P2 = (
+    "وأكد المتحدث باسم الكرملين ديمتري بيسكوف أن الاتصالات مع واشنطن مستمرة رغم "
+    "الخلافات العميقة بين البلدين حول مستقبل التسوية السياسية."
+)
+P3 = "وتابع بيسكوف في مؤتمر صحفي عقده في موسكو أن روسيا لن تسمح بتكرار ما جرى في العراق وليبيا، مشيرا إلى أن الحوار هو السبيل الوحيد لتجنب التصعيد في المنطقة."
+
+ARTICLE_WITH_FURNITURE = "\n".join([
+    HEADLINE,
+    "بقلم: أحمد السيد",
+    "الأحد 12 مارس 2018 - 10:45",
+    "عدد المشاهدات: 1500",
+    P1,
+    P2,
+    P3,
+    "اقرأ أيضاً: موسكو تستدعي السفير الأمريكي",
+    P1,  # the paragraph repeated, as a scraper sometimes does
+    "المصدر: سانا",
+    "أضف تعليقاً",
+    "لن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *",
+    "تابعونا على تلغرام",
+    "جميع الحقوق محفوظة © 2018",
+    "العودة للأعلى",
+])
+
+
+def flags_of(text: str, doc_id: str = "d") -> pl.DataFrame:
+    return clean.flag_spans(pl.DataFrame({"doc_id": [doc_id], "text": [text]}))
+
+
+def flagged_texts(text: str, kind: str) -> list[str]:
+    f = flags_of(text).filter(pl.col("kind") == kind)
+    return [text[s:e] for s, e in f.select("char_start", "char_end").iter_rows()]
+
+
+def covered(flags: pl.DataFrame, start: int, end: int, kind: str = "duplicate") -> float:
+    """Share of [start, end) covered by flags of this kind."""
+    hit = set()
+    for s, e in flags.filter(pl.col("kind") == kind).select("char_start", "char_end").iter_rows():
+        hit.update(range(max(s, start), min(e, end)))
+    return len(hit) / (end - start)
+
+
+# --------------------------------------------------------------------------
+# Schema, offsets, untouched text
+# --------------------------------------------------------------------------
+
+def test_schema_is_the_flags_contract():
+    f = flags_of(ARTICLE_WITH_FURNITURE)
+    assert f.schema == pl.Schema(schemas.FLAGS)
+    assert set(f["kind"]) <= {"boilerplate", "byline", "source", "headline", "duplicate"}
+    assert flags_of("").height == 0
+    assert clean.flag_spans(pl.DataFrame(schema={"doc_id": pl.String, "text": pl.String})).schema == pl.Schema(schemas.FLAGS)
+
+
+def test_offsets_are_exact_and_text_is_untouched():
+    docs = pl.DataFrame({"doc_id": ["a", "b"], "text": ["  " + ARTICLE_WITH_FURNITURE + "\n\n", ARTICLE_WITH_FURNITURE]})
+    before = docs.clone()
+    f = clean.flag_spans(docs)
+    assert docs.equals(before)
+    texts = dict(docs.iter_rows())
+    for doc_id, s, e, kind, reason in f.iter_rows():
+        piece = texts[doc_id][s:e]
+        assert 0 <= s < e <= len(texts[doc_id])
+        assert piece == piece.strip(), (kind, piece)  # spans are trimmed lines/sentences
+        if kind != "duplicate":  # line kinds cover a whole line
+            assert s == 0 or texts[doc_id][s - 1] in "\n ", (kind, piece)
+    # the same text at another offset gets the same flags, shifted
+    fa = f.filter(pl.col("doc_id") == "a").select("char_start", "kind")
+    fb = f.filter(pl.col("doc_id") == "b").select("char_start", "kind")
+    assert fa.with_columns(pl.col("char_start") - 2).equals(fb)
+
+
+def test_flags_never_overlap():
+    f = flags_of(ARTICLE_WITH_FURNITURE + "\n" + P2 + "\n" + P3).sort("char_start")
+    ends = f["char_end"].to_list()
+    starts = f["char_start"].to_list()
+    assert all(e <= s for e, s in zip(ends, starts[1:]))
+
+
+def test_flags_stay_inside_their_document_whatever_the_batching(monkeypatch):
+    texts = [ARTICLE_WITH_FURNITURE, P1 + "\n" + P1, "", HEADLINE + "\n" + P2 + " " + P2, P3]
+    docs = pl.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "text": texts})
+    whole = clean.flag_spans(docs)
+    monkeypatch.setattr(clean, "BATCH_CHARS", 300)  # one document per batch, or nearly
+    batched = clean.flag_spans(docs)
+    assert whole.equals(batched)
+    lengths = dict(zip(docs["doc_id"], [len(t) for t in texts]))
+    for doc_id, s, e, *_ in whole.iter_rows():
+        assert 0 <= s < e <= lengths[doc_id]
+    # a paragraph in one document never counts as a repeat of another document's paragraph
+    assert whole.filter(pl.col("doc_id") == "d4").height == 0
+
+
+# --------------------------------------------------------------------------
+# Boilerplate
+# --------------------------------------------------------------------------
+
+def test_comment_social_related_copyright_and_navigation_lines_are_boilerplate():
+    got = flagged_texts(ARTICLE_WITH_FURNITURE, "boilerplate")
+    assert "أضف تعليقاً" in got
+    assert "لن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *" in got
+    assert "تابعونا على تلغرام" in got
+    assert "اقرأ أيضاً: موسكو تستدعي السفير الأمريكي" in got
+    assert "جميع الحقوق محفوظة © 2018" in got
+    assert "العودة للأعلى" in got
+
+
+@pytest.mark.parametrize("line", [
+    "اترك تعليقا",
+    "التعليقات (3)",
+    "أضِفْ تَعليقاً",  # harakat inside the words
+    "اشترك في قناتنا على يوتيوب",
+    "حمل تطبيق الموقع الآن",
+    "تابعوا آخر الأخبار عبر حسابنا على تويتر",
+    "مواضيع ذات صلة",
+    "أخبار ذات صلة:",
+    "اقرأ المزيد",
+    "الرجوع إلى الأعلى",
+    "شارك",
+    "طباعة",
+    "أرسل لصديق",
+    "* الآراء الواردة في المقال تعبر عن رأي كاتبها ولا تعكس بالضرورة رأي الموقع.",
+    "----------------------------",
+])
+def test_furniture_line(line):
+    text = P1 + "\n" + line + "\n" + P2
+    assert flagged_texts(text, "boilerplate") == [line]
+
+
+@pytest.mark.parametrize("line", [
+    # long lines that merely contain a trigger word are prose
+    "وتابع الوزير في كلمته أمام البرلمان أن الحكومة ستواصل العمل على تحسين الخدمات العامة "
+    "وتوسيع شبكة الطرق في المحافظات الشمالية خلال العام المقبل.",
+    "وقال مستخدمون إن التعليقات على الصفحة الرسمية للوزارة تجاوزت عشرة آلاف تعليق خلال ساعات "
+    "من نشر البيان، ودعا بعضهم إلى مقاطعة الانتخابات.",
+    "ورفض المتحدث التعليق على التقارير.",
+    "وشارك في الاجتماع ممثلون عن عشرين دولة.",
+    "وأضاف:",
+])
+def test_prose_is_not_furniture(line):
+    text = P1 + "\n" + line + "\n" + P2
+    assert flags_of(text).filter(pl.col("kind") != "headline").height == 0
+
+
+# --------------------------------------------------------------------------
+# Bylines, sources, headlines
+# --------------------------------------------------------------------------
+
+def test_byline_author_date_and_views():
+    got = flagged_texts(ARTICLE_WITH_FURNITURE, "byline")
+    assert got == ["بقلم: أحمد السيد", "الأحد 12 مارس 2018 - 10:45", "عدد المشاهدات: 1500"]
+
+
+@pytest.mark.parametrize("line", ["كتب: محمد علي", "1500 مشاهدة", "تاريخ النشر: 12/03/2018", "آخر تحديث: الثلاثاء 13 مارس 2018"])
+def test_more_bylines(line):
+    assert flagged_texts(line + "\n" + P1 + "\n" + P2, "byline") == [line]
+
+
+def test_an_interview_turn_is_not_a_byline():
+    turn = "مراسلة: هل توفر روسيا الأمن لمفتشي المنظمة في دوما؟"
+    assert flagged_texts(P1 + "\n" + turn + "\n" + P2, "byline") == []
+
+
+def test_source_line_gives_the_outlet():
+    assert flagged_texts(ARTICLE_WITH_FURNITURE, "source") == ["المصدر: سانا"]
+    assert clean.source_outlet(ARTICLE_WITH_FURNITURE) == "سانا"
+    assert clean.source_outlet(P1 + "\nالمصدر : الماسة السورية\n") == "الماسة السورية"
+    assert clean.source_outlet(P1 + "\nالمصدر: رويترز\n" + P2 + "\nالمصدر: سانا") == "سانا"  # last wins
+    assert clean.source_outlet(P1 + "\n*نقلاً عن صحيفة \"الخليج\" الإماراتية") == "صحيفة الخليج الإماراتية"
+    assert clean.source_outlet(P1 + "\n" + P2) is None
+    assert clean.source_outlet("") is None
+
+
+def test_outlet_in_brackets_closing_the_text():
+    text = P1 + "\n" + P2 + " (سانا)"
+    assert flagged_texts(text, "source") == ["(سانا)"]
+    assert clean.source_outlet(text) == "سانا"
+    # a bracket that is just part of the sentence is not a source
+    other = P1 + "\n" + "وأعلنت الحكومة خطة جديدة لدعم المزارعين (الخطة الخضراء)."
+    assert flagged_texts(other, "source") == []
+
+
+def test_headline_is_the_short_first_line():
+    assert flagged_texts(ARTICLE_WITH_FURNITURE, "headline") == [HEADLINE]
+    # a lead sentence that lost its full stop is not a headline
+    lead = "قال وزير الخارجية الروسي إن موسكو ترفض أي ضربات جديدة، مؤكدا أن بلاده ستدافع عن مصالحها"
+    assert flagged_texts(lead + "\n" + P1 + "\n" + P2, "headline") == []
+    assert flagged_texts(P1 + "\n" + P2, "headline") == []
+    # a headline needs a body after it
+    assert flagged_texts(HEADLINE + "\nتفاصيل قليلة", "headline") == []
+
+
+# --------------------------------------------------------------------------
+# Repeated text inside a document
+# --------------------------------------------------------------------------
+
+def test_repeated_paragraph_is_flagged_once_and_names_the_original():
+    text = ARTICLE_WITH_FURNITURE
+    first = text.index(P1)
+    second = text.index(P1, first + 1)
+    dups = flags_of(text).filter(pl.col("kind") == "duplicate")
+    assert dups.select("char_start", "char_end").rows() == [(second, second + len(P1))]
+    assert dups["reason"][0] == f"repeats {first}-{first + len(P1)} (similarity 1.00)"
+
+
+def test_whole_article_repeated_inside_one_paragraph_with_slight_changes():
+    article = "\n".join([HEADLINE, P1, P2, P3])
+    # the copy: headline glued to the first sentence, paragraphs run together,
+    # one word changed and harakat added
+    copy = " ".join([HEADLINE, P1.replace("يوم الاثنين", "الاثنين"), P2.replace("العميقة", "الكبيرة"), P3.replace("روسيا", "رُوسيا")])
+    text = article + "\n" + "وفي سياق متصل، " + copy
+    f = flags_of(text)
+    start = text.index(copy)
+    assert covered(f, start, start + len(copy)) >= 0.95
+    assert covered(f, 0, len(article)) == 0.0  # the original is never flagged
+    assert "وفي سياق متصل" not in "".join(text[s:e] for s, e in f.filter(pl.col("kind") == "duplicate").select("char_start", "char_end").iter_rows())
+
+
+def test_near_duplicate_sentence_reports_its_similarity():
+    changed = P3.replace("في مؤتمر صحفي عقده في موسكو", "في مؤتمر صحفي في موسكو")
+    text = P3 + "\n" + P2 + "\n" + changed
+    dups = flags_of(text).filter(pl.col("kind") == "duplicate")
+    assert dups.height == 1
+    s, e, reason = dups.select("char_start", "char_end", "reason").row(0)
+    assert text[s:e] == changed
+    sim = float(re.search(r"similarity ([0-9.]+)", reason).group(1))
+    assert clean.NEAR_THRESHOLD <= sim < 1.0
+    assert reason.startswith(f"repeats 0-{len(P3)} ")
+
+
+def test_short_repeated_sentences_are_not_duplicates():
+    text = "\n".join(["وأضاف: " + P2, "وأضاف: " + P3, "وقال: نعم.", "وقال: نعم."])
+    assert flags_of(text).filter(pl.col("kind") == "duplicate").height == 0
+
+
+def test_different_sentences_with_a_shared_opening_are_not_duplicates():
+    a = "وقال وزير الخارجية الروسي إن بلاده لن تشارك في أي مفاوضات قبل وقف الغارات على المدن السورية."
+    b = "وقال وزير الخارجية الروسي إن الاتفاق النووي مع إيران يجب أن يبقى قائما رغم الانسحاب الأمريكي."
+    assert flags_of(a + "\n" + b).filter(pl.col("kind") == "duplicate").height == 0
+
+
+def test_sentence_key_ignores_harakat_tatweel_punctuation_and_letter_variants():
+    assert clean.sentence_key("قالَ الرئيسُ: «إنّ المـدينة آمنة».") == clean.sentence_key("قال الرئيس ان المدينه امنه")
+
+
+# --------------------------------------------------------------------------
+# Duplicate documents
+# --------------------------------------------------------------------------
+
+LONG = "\n".join([P1, P2, P3, P2.replace("بيسكوف", "المتحدث"), P1.replace("لافروف", "الوزير")] * 3)
+
+
+def test_duplicate_documents_exact_and_near_keep_the_first():
+    near = LONG.replace("يوم الاثنين", "الثلاثاء", 1)
+    docs = pl.DataFrame({
+        "doc_id": ["z-first", "a-other", "m-exact", "b-near", "c-empty"],
+        "text": [LONG, "نص آخر عن كرة القدم والدوري الإسباني وانتقال اللاعبين بين الأندية في الصيف.",
+                 "  " + LONG.replace("قال", "قالَ") + "\n", near, ""],
+    })
+    d = clean.duplicate_documents(docs).sort("doc_id")
+    assert d.columns == ["doc_id", "duplicate_of", "similarity", "kind"]
+    rows = {r["doc_id"]: r for r in d.iter_rows(named=True)}
+    assert set(rows) == {"m-exact", "b-near"}
+    assert rows["m-exact"]["duplicate_of"] == "z-first" and rows["m-exact"]["kind"] == "exact"
+    assert rows["m-exact"]["similarity"] == 1.0
+    assert rows["b-near"]["duplicate_of"] == "z-first" and rows["b-near"]["kind"] == "near"
+    assert clean.NEAR_DOC_THRESHOLD <= rows["b-near"]["similarity"] < 1.0
+
+
+def test_an_update_with_a_new_lead_is_not_a_duplicate():
+    update = "\n".join([
+        "أعلن الكرملين الثلاثاء أن الرئيس فلاديمير بوتين سيلتقي نظيره التركي رجب طيب أردوغان الأسبوع المقبل لبحث الوضع في إدلب.",
+        "وقال المتحدث إن اللقاء سيعقد في سوتشي وسيتناول أيضا ملف الطاقة والتعاون العسكري بين البلدين.",
+    ]) + "\n" + "\n".join([P1, P2, P3])
+    docs = pl.DataFrame({"doc_id": ["old", "new"], "text": ["\n".join([P1, P2, P3]), update]})
+    assert clean.duplicate_documents(docs).height == 0
+
+
+def test_duplicate_documents_is_deterministic_and_handles_empty_input():
+    docs = pl.DataFrame({"doc_id": ["a", "b", "c"], "text": [LONG, LONG.replace("موسكو", "روسيا", 1), LONG]})
+    assert clean.duplicate_documents(docs).equals(clean.duplicate_documents(docs))
+    assert clean.duplicate_documents(docs.head(0)).height == 0
+
+
+# --------------------------------------------------------------------------
+# Real articles (ANT), when the corpus is present
+# --------------------------------------------------------------------------
+
+ANT_ARCHIVE = config.SHARED_CORPORA / "ant-2.1" / "ant-multisource-2.1.tar.gz"
+
+
+@pytest.fixture(scope="module")
+def ant_sample():
+    if not ANT_ARCHIVE.exists():
+        pytest.skip(f"ANT corpus not present at {ANT_ARCHIVE}")
+    rows = []
+    with tarfile.open(ANT_ARCHIVE) as tar:
+        for i, member in enumerate(tar):
+            if member.isfile() and member.name.endswith(".txt") and i % 40 == 0:
+                raw = tar.extractfile(member).read().decode("utf-8")
+                m = re.search(r"<TEXT>(.*?)</TEXT>", raw, re.S)
+                if m:
+                    rows.append((member.name, m.group(1)))
+    return pl.DataFrame(rows, schema={"doc_id": pl.String, "text": pl.String}, orient="row")
+
+
+def test_flags_on_real_articles(ant_sample):
+    f = clean.flag_spans(ant_sample)
+    texts = dict(ant_sample.iter_rows())
+    for doc_id, s, e, kind, reason in f.iter_rows():
+        assert 0 <= s < e <= len(texts[doc_id])
+        assert texts[doc_id][s:e].strip() == texts[doc_id][s:e]
+    # furniture is rare in these scrapes: most text must stay unflagged
+    line_kinds = f.filter(pl.col("kind").is_in(["boilerplate", "byline", "source"]))
+    flagged_chars = (line_kinds["char_end"] - line_kinds["char_start"]).sum()
+    total = sum(len(t) for t in texts.values())
+    assert flagged_chars < 0.02 * total
+    # no sentence with a reporting verb in the middle of a long line is called furniture
+    for doc_id, s, e, kind, _ in line_kinds.iter_rows():
+        assert e - s <= max(rule.max_chars for rule in clean.LINE_RULES)
+    # print a few for the record (pytest -s)
+    for doc_id, s, e, kind, reason in f.head(15).iter_rows():
+        print(kind, reason, "|", texts[doc_id][s:e][:80])
