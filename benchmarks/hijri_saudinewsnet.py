@@ -18,7 +18,7 @@ import time
 import zipfile
 from pathlib import Path
 
-from analysis.dates import find_dates, parse_source_time
+from analysis.dates import byline_date, find_dates, parse_source_time
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "saudinewsnet"
 
@@ -59,6 +59,11 @@ def main() -> None:
     off_by = collections.Counter(min(abs((a - b).days), 2) for a, b in pairs)
     all_kinds = collections.Counter(m.kind for ms in found for m in ms)
 
+    bylines = [(b[0], p[0]) for (_, _, text), p in zip(articles, pubs) if p and (b := byline_date(text))]
+    same_day = sum(b == p for b, p in bylines)
+    weekday_vs_crawl = sum(1 for ms in found for m in ms
+                           if m.conflict and m.conflict.startswith("weekday") and m.kind == "relative")
+
     rows = [
         ("articles", f"{len(articles):,}"),
         ("text (UTF-8)", f"{mb:,.1f} MB"),
@@ -73,6 +78,8 @@ def main() -> None:
         ("all mentions (gregorian / hijri / relative / weekday)",
          " / ".join(f"{all_kinds[k]:,}" for k in ("gregorian", "hijri", "relative", "weekday"))),
         ("mentions with a conflict", f"{conflicts:,}"),
+        ("  of which a weekday beside اليوم/أمس/غدا (crawl day is not the publication day)", f"{weekday_vs_crawl:,}"),
+        ("byline/dateline dates (published_basis text)", f"{len(bylines):,}, {same_day:,} on the crawl day"),
         ("find_dates time (wall / CPU)", f"{seconds:.1f} s / {cpu:.1f} s"),
         ("find_dates throughput (wall / CPU)", f"{mb / seconds:.1f} / {mb / cpu:.1f} MB/s (one process)"),
     ]
