@@ -355,3 +355,22 @@ def test_flags_on_real_articles(ant_sample):
     # print a few for the record (pytest -s)
     for doc_id, s, e, kind, reason in f.head(15).iter_rows():
         print(kind, reason, "|", texts[doc_id][s:e][:80])
+
+
+def test_crlf_line_endings_and_emoji_keep_offsets_exact():
+    text = HEADLINE + "\r\n" + "بقلم: أحمد السيد\r\n" + P1 + " 🙂\r\n" + P2 + "\r\n" + P1 + "\r\n"
+    f = flags_of(text)
+    got = {kind: text[s:e] for s, e, kind in f.select("char_start", "char_end", "kind").iter_rows()}
+    assert got["headline"] == HEADLINE
+    assert got["byline"] == "بقلم: أحمد السيد"
+    assert got["duplicate"] == P1
+
+
+def test_many_sentences_with_one_opening_stay_fast():
+    import time
+
+    body = "\n".join(f"وقال المتحدث باسم الوزارة إن عدد المصابين في المدينة رقم {i} بلغ {i * 7} شخصا." for i in range(3000))
+    start = time.perf_counter()
+    f = flags_of(body)
+    assert time.perf_counter() - start < 10
+    assert f.filter(pl.col("kind") == "duplicate").height < 3000

@@ -331,7 +331,7 @@ class _Batch:
 def _batch(texts: list[str]) -> _Batch:
     cls_t, _ = _tables()
     joined = "\n".join(texts)
-    codes = np.minimum(np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32), 0xFFFF)
+    codes = np.minimum(np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32), 0xFFFF)
     doc_start = np.zeros(len(texts), dtype=np.int64)
     if len(texts) > 1:
         doc_start[1:] = np.cumsum(np.fromiter((len(t) + 1 for t in texts[:-1]), dtype=np.int64, count=len(texts) - 1))
@@ -486,6 +486,7 @@ MIN_DUPLICATE_CHARS = 25  # normalised characters; "وأضاف:" and the like ne
 NEAR_THRESHOLD = 0.85  # Jaccard of character 5-gram shingles
 SHINGLE = 5
 ANCHOR = 12
+MAX_ANCHOR_GROUP = 50
 CONTAINMENT_THRESHOLD = 0.9
 
 
@@ -597,6 +598,9 @@ def _near_repeats(sents: _Sentences, exact: pl.DataFrame) -> pl.DataFrame:
         rest.select("sid", "doc", "klen", "h", pl.lit(i).alias("at"), pl.col(c).alias("a"))
         for i, c in enumerate(("a0", "a1", "a2"))
     ])
+    # an anchor shared by very many sentences of one document ("وقال المتحدث باسم ...")
+    # says little and would make the pairs quadratic: the other anchors still work
+    anchors = anchors.filter(pl.len().over("doc", "at", "a") <= MAX_ANCHOR_GROUP)
     pairs = (
         anchors.join(anchors, on=["doc", "at", "a"], suffix="_b")
         .filter((pl.col("sid") < pl.col("sid_b")) & (pl.col("h") != pl.col("h_b")))
@@ -663,10 +667,11 @@ def _fill_merged_sentences(sents: _Sentences, found: dict[int, tuple[int, float]
             for g in w.tolist():
                 first_seen.setdefault(g, i)
         comparable = [i for i, sid in enumerate(sids) if sid >= 0]
+        order = list(enumerate(comparable))
         changed = True
-        while changed:
+        while changed:  # forward then backward, so runs grow both ways in linear passes
             changed = False
-            for n, i in enumerate(comparable):
+            for n, i in order + order[::-1]:
                 sid = sids[i]
                 if sid in found or n == 0:
                     continue
