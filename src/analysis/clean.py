@@ -2,19 +2,25 @@
 
 Nothing here edits ``documents.text``.  ``flag_spans`` returns spans (FLAGS
 schema) that later stages skip, so boilerplate is never read as a statement
-and repeated text is never counted twice.  All matching runs on *copies*:
+and repeated text is never counted twice.  Matching never needs a rewritten
+text:
 
-* line rules match a copy where letter variants are unified one character
-  for one character (أ/إ/آ -> ا, ى -> ي, ة -> ه ...), so a match position in
-  the copy is the same position in the original line;  harakat and tatweel
-  are tolerated by the patterns themselves (see ``_tolerant``), not removed;
-* duplicate detection compares fully normalised sentence copies (no harakat,
-  tatweel, punctuation or spaces) and maps back through sentence offsets.
+* line rules (``LINE_RULES``, tables of general patterns) are rewritten by
+  ``_tolerant`` to accept letter variants (أ/إ/آ/ا, ى/ي, ة/ه ...) and
+  harakat/tatweel, and run on the original lines, so a match position is a
+  position in the text;
+* repeated sentences are found on numpy arrays of code points: a class
+  table says which characters a normalised copy keeps (letters and digits,
+  variants unified) and sentences are compared through polynomial hashes of
+  that copy, mapped back through the arrays' indices.
 
 ``duplicate_documents`` finds exact and near-duplicate documents across a
-corpus (normalised-text hash; one-permutation MinHash + LSH over word
-3-gram shingles, verified by exact Jaccard).  The first document in input
-order is kept, later copies point to it.
+corpus (hash of the normalised text; one-permutation MinHash + LSH over
+word 3-gram shingles, verified by exact Jaccard and containment).  The
+first document in input order is kept, later copies point to it.
+
+Work runs in batches of about BATCH_CHARS code points (bounded memory,
+~25 MB/s for flag_spans on one core).
 """
 
 from __future__ import annotations
@@ -28,56 +34,39 @@ import polars as pl
 from . import schemas
 
 # --------------------------------------------------------------------------
-# Normalisation of copies
+# Normalisation
 # --------------------------------------------------------------------------
 
-#: one character -> one character, so positions in the copy are positions in the original
+#: one character -> one character (positions survive)
 LETTER_VARIANTS = {
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه",
     "ک": "ك", "ی": "ي", "ي": "ي", "ؤ": "و", "ئ": "ي",
 }
 _LETTER_TABLE = str.maketrans(LETTER_VARIANTS)
-_VARIANT_FROM = list(LETTER_VARIANTS)
-_VARIANT_TO = list(LETTER_VARIANTS.values())
 #: harakat, Quranic marks, superscript alef and tatweel: ignored when matching
 MARKS = "\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
 _MARKS_RE = re.compile(f"[{MARKS}]")
-_NOT_WORD_RE = re.compile(r"[\W_]+")  # Python: punctuation and spaces (marks are removed first)
-
-
-def unify_letters(text: str) -> str:
-    """Same-length copy with letter variants unified (for line rules)."""
-    return text.translate(_LETTER_TABLE)
+_NOT_WORD_RE = re.compile(r"[\W_]+")  # punctuation and spaces (marks are removed first)
 
 
 def sentence_key(text: str) -> str:
-    """Fully normalised copy used to compare sentences: letters and digits only."""
+    """Normalised copy of a piece of text: letters and digits only, variants unified, lower case.
+
+    The Python twin of what ``_code_tables`` keeps; used for short gaps between
+    flagged sentences and in tests.
+    """
     return _NOT_WORD_RE.sub("", _MARKS_RE.sub("", text.lower().translate(_LETTER_TABLE)))
 
 
-def _key_expr(col: pl.Expr) -> pl.Expr:
-    """polars twin of ``sentence_key``."""
-    return (
-        col.str.to_lowercase()
-        .str.replace_many(_VARIANT_FROM, _VARIANT_TO)
-        .str.replace_all("\u0640|[^\\p{L}\\p{N}]", "")  # tatweel is a letter (Lm); marks are not L/N
-    )
+def _variants_of() -> dict[str, str]:
+    """Canonical letter -> all the letters that normalise to it."""
+    out: dict[str, str] = {}
+    for variant, canonical in LETTER_VARIANTS.items():
+        out[canonical] = out.get(canonical, canonical) + (variant if variant != canonical else "")
+    return out
 
 
-def _words_expr(col: pl.Expr) -> pl.Expr:
-    """Normalised copy that keeps single spaces between words."""
-    return (
-        col.str.to_lowercase()
-        .str.replace_many(_VARIANT_FROM, _VARIANT_TO)
-        .str.replace_all(f"[{MARKS}]", "")
-        .str.replace_all(r"[^\p{L}\p{N}]+", " ")
-        .str.strip_chars()
-    )
-
-
-_VARIANTS_OF: dict[str, str] = {}
-for _variant, _canonical in LETTER_VARIANTS.items():
-    _VARIANTS_OF[_canonical] = _VARIANTS_OF.get(_canonical, _canonical) + (_variant if _variant != _canonical else "")
+_VARIANTS_OF = _variants_of()
 
 
 def _tolerant(pattern: str) -> str:
@@ -122,10 +111,10 @@ def _tolerant(pattern: str) -> str:
 class LineRule:
     kind: str  # boilerplate | byline | source
     reason: str
-    pattern: str  # matched (search) against the stripped, letter-unified line
+    pattern: str  # searched in the stripped line (after _tolerant); write letters plainly
     max_chars: int  # only lines at most this long (stripped) can match
     edge_lines: int = 0  # >0: only within this many non-empty lines of the top or bottom
-    needles: tuple[str, ...] = ()  # literal prefilter: the line must contain one (speed only)
+    needles: tuple[str, ...] = ()  # literal prefilter (speed): the line must contain one, as written
 
 
 _LEAD = r"^[\s*•·\-–—>#|«»\"'()\[\]]*"  # bullets and decorations before a line's first word
@@ -139,11 +128,11 @@ _MONTH = (
     r"جمادى الثانية|رجب|شعبان|رمضان|شوال|ذو القعدة|ذو الحجة)"
 )
 _TIME_WORD = r"(?:الساعة|صباحا|صباحاً|مساء|مساءً|ظهرا|ظهراً|ص|م|هـ|ه|GMT|UTC|بتوقيت|غرينتش|مكة|توقيت|(?i:am|pm))"
-#: a line made only of date/time pieces (and at least one digit, checked separately)
+#: a line made only of date/time pieces (it must also hold a _FULL_DATE)
 _DATE_ONLY = rf"^(?:[\s0-9٠-٩۰-۹/:.\-–,،|()]|{_DAY}|{_MONTH}|{_TIME_WORD}|الموافق)+$"
 #: wire agencies and public news agencies that appear in credit lines ("فرانس24/ أ ف ب")
 _AGENCY = (
-    r"(?:أ ف ب|أ ف ب|ا ف ب|أ\.ف\.ب|أ ب|د ب أ|رويترز|الأناضول|سبوتنيك|تاس|شينخوا|إرنا|واس|وام|قنا|كونا|بترا|"
+    r"(?:أ ف ب|ا ف ب|أ\.ف\.ب|أ ب|د ب أ|رويترز|الأناضول|سبوتنيك|تاس|شينخوا|إرنا|واس|وام|قنا|كونا|بترا|"
     r"سانا|سبأ|بنا|العمانية|الأنباء|(?i:afp|ap|reuters|dpa))"
 )
 
