@@ -78,6 +78,7 @@ def name_key(s: str) -> str:
 _TITLE_FILLER = {"رسم", "رسمي", "وزار", "باسم", "في", "لدي", "الي", "ل", "دايم", "خاص", "الخاص"}
 
 
+@lru_cache(maxsize=65536)
 def _stem(tok: str) -> str:
     """Crude stem for comparing title words: الروسية / روسيا / الروسي -> روس."""
     for p in ("وال", "بال", "لل", "ال"):
@@ -107,6 +108,7 @@ _SLUG = {
 }
 
 
+@lru_cache(maxsize=65536)
 def slugify(s: str) -> str:
     """ASCII slug, fixed table, letter by letter (stable, reversible enough)."""
     words = []
@@ -120,6 +122,7 @@ def slugify(s: str) -> str:
 _VOWELISH = {"ا": "a", "و": "u", "ي": "i"}
 
 
+@lru_cache(maxsize=65536)
 def transliterate(s: str) -> str:
     """Readable romanisation for unregistered names (rule-based, approximate)."""
     words = []

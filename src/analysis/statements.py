@@ -302,6 +302,7 @@ _DISCOURSE = {"و", "ف", "اما", "لكن", "ولكن", "بينما", "فيم�
               "فانه", "فانها", "وان", "كما", "وهو", "وهي"}
 
 
+@lru_cache(maxsize=131072)
 def _bare(tok: str) -> str:
     """Strip the article and the feminine ending: الوزيرة -> وزير."""
     for p in ("وال", "فال", "بال", "لل", "ال"):
@@ -1291,9 +1292,39 @@ def extract_statements(
     documents: pl.DataFrame,
     flags: pl.DataFrame | None = None,
     registry: Registry | None = None,
+    *,
+    workers: int = 1,
 ) -> pl.DataFrame:
-    """One row per reporting event, in the STATEMENTS schema (dates left null)."""
+    """One row per reporting event, in the STATEMENTS schema (dates left null).
+
+    ``workers`` > 1 splits the documents into that many contiguous slices and
+    runs them in separate processes (documents are independent); row order is
+    the same as with one worker.
+    """
     registry = registry if registry is not None else default_registry()
+    if workers > 1 and documents.height >= 2 * workers:
+        return _extract_parallel(documents, flags, registry, workers)
+    return _extract_serial(documents, flags, registry)
+
+
+def _extract_parallel(documents, flags, registry, workers) -> pl.DataFrame:
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    size = -(-documents.height // workers)
+    slices = [documents.slice(k, size) for k in range(0, documents.height, size)]
+    parts = []
+    for part in slices:
+        ids = part["doc_id"]
+        parts.append((part, None if flags is None else flags.filter(pl.col("doc_id").is_in(ids.implode()))))
+    ctx = mp.get_context("spawn")  # fork after polars has started threads can deadlock
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+        results = list(pool.map(_extract_serial, [d for d, _ in parts], [f for _, f in parts],
+                                [registry] * len(parts)))
+    return pl.concat(results, how="vertical") if results else schemas.empty(schemas.STATEMENTS)
+
+
+def _extract_serial(documents: pl.DataFrame, flags: pl.DataFrame | None, registry: Registry) -> pl.DataFrame:
     skip, heads = _flag_spans(flags)
     has_pub = "published" in documents.columns
     cols = ["doc_id", "text"] + (["published"] if has_pub else [])
