@@ -219,3 +219,9 @@ def test_apposition_name_after_title():
 def test_participle_of_a_new_sentence_uses_the_sentence_subject():
     rows = run('حيث غردت المغنية إليسا قائلة "شكرا لجمهوري".')
     assert rows and rows[0]["speaker_name"] == "إليسا"
+
+
+def test_parallel_workers_give_the_same_rows():
+    texts = [f"وقال المدير سامي نور{i} إن الخطة جاهزة. وأضاف أن العمل يبدأ غدا." for i in range(6)]
+    docs = pl.DataFrame({"doc_id": [f"d{i}" for i in range(6)], "text": texts})
+    assert extract_statements(docs, workers=2).equals(extract_statements(docs))
