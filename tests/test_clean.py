@@ -374,3 +374,19 @@ def test_many_sentences_with_one_opening_stay_fast():
     f = flags_of(body)
     assert time.perf_counter() - start < 10
     assert f.filter(pl.col("kind") == "duplicate").height < 3000
+
+
+def test_sentences_glued_without_a_space_are_still_split():
+    # scraped text often loses the space after a full stop; the copy starts right after it
+    text = P2 + "\n" + "وقال المتحدث إن الحكومة لم تتلق أي طلب رسمي بهذا الشأن حتى الآن." + P2
+    f = flags_of(text).filter(pl.col("kind") == "duplicate")
+    assert [text[s:e] for s, e in f.select("char_start", "char_end").iter_rows()] == [P2]
+
+
+def test_quoted_sentence_end_and_decimals():
+    quoted = 'وقال الوزير: "إن الوضع في المدينة خطير جدا ويتطلب تدخلا عاجلا."'
+    text = "\n".join([quoted + " " + P2, "ارتفع النمو إلى 3.5 في المئة هذا العام بحسب التقرير الرسمي.", P2])
+    f = flags_of(text).filter(pl.col("kind") == "duplicate")
+    assert [text[s:e] for s, e in f.select("char_start", "char_end").iter_rows()] == [P2]
+    # the first P2 sits after a closing quote: it is its own sentence, the original
+    assert f["reason"][0] == f"repeats {len(quoted) + 1}-{len(quoted) + 1 + len(P2)} (similarity 1.00)"

@@ -249,8 +249,9 @@ _TRAILING_SOURCE_RE = re.compile(_tolerant(r"[.!؟?\"»”]\s*(\(\s*(?:" + _BRAC
 # Offsets in the joined string map back to a document by subtracting its
 # start, so every flag indexes documents.text exactly.
 
-KEPT, SPACE, TERMINAL, MARK = 1, 2, 4, 8  # bits of the per-code-point class table (MARK: inside a word)
+KEPT, SPACE, TERMINAL, MARK, DIGIT, CLOSER = 1, 2, 4, 8, 16, 32  # bits of the class table (MARK: inside a word)
 _TERMINALS = ".!?؟"
+_CLOSERS = "\"'»”’)]"
 BATCH_CHARS = 2_000_000  # code points per batch: bounds memory; arrays stay small enough to be reused
 
 
@@ -276,8 +277,12 @@ def _code_tables() -> tuple[np.ndarray, np.ndarray]:
             cls[cp] |= MARK
         if ch.isspace():
             cls[cp] |= SPACE
+        if unicodedata.category(ch) == "Nd":
+            cls[cp] |= DIGIT
     for ch in _TERMINALS:
         cls[ord(ch)] |= TERMINAL
+    for ch in _CLOSERS:
+        cls[ord(ch)] |= CLOSER
     values = np.random.default_rng(20261123).integers(1, 2**63, size=size, dtype=np.uint64)
     return cls, values[canonical]
 
@@ -465,8 +470,10 @@ def _line_flags(b: _Batch, lines: _Lines) -> list[tuple[int, int, int, str, str]
 # Duplicated sentences within a document
 # --------------------------------------------------------------------------
 
-# A sentence ends at a newline, at a flagged span, or after . ! ? ؟ followed
-# by white space ("3.5" and 'قال."' do not end one).  Sentences are compared
+# A sentence ends at a newline, at a flagged span, or after . ! ? ؟ (and up
+# to two closing quotes or brackets) followed by white space or a letter:
+# scraped text often glues sentences ("لإقالته.انتقدت"), while "3.5" and
+# "(...)" do not end one.  Sentences are compared
 # through polynomial hashes of their normalised copies: the whole copy (exact
 # repeats), 12-character anchors at its start, middle and end (candidates
 # for near repeats), and 5-character shingles (Jaccard, containment).
@@ -477,6 +484,7 @@ SHINGLE = 5
 ANCHOR = 12
 MAX_ANCHOR_GROUP = 50
 CONTAINMENT_THRESHOLD = 0.9
+PARTIAL_SHARE = 0.66  # a partly copied sentence is flagged only if the copy is most of it
 
 
 @dataclass
@@ -520,7 +528,13 @@ def _sentences(b: _Batch, excluded: list[tuple[int, int]], context: list[tuple[i
         ctx[s:e] = True
     kept = ((b.cls & KEPT) != 0) & ~stop
     brk = stop.copy()
-    brk[:-1] |= ((b.cls[:-1] & TERMINAL) != 0) & (((b.cls[1:] & SPACE) != 0) | stop[1:])
+    term = (b.cls & TERMINAL) != 0
+    closer = (b.cls & CLOSER) != 0
+    ends_here = term.copy()  # a terminal, or a closer right after one (two at most)
+    ends_here[1:] |= closer[1:] & term[:-1]
+    ends_here[2:] |= closer[2:] & closer[1:-1] & term[:-2]
+    letter = ((b.cls & KEPT) != 0) & ((b.cls & DIGIT) == 0)
+    brk[:-1] |= ends_here[:-1] & (((b.cls[1:] & SPACE) != 0) | stop[1:] | letter[1:])
     brk[:-1] |= ctx[:-1] != ctx[1:]
     brk[-1] = True
     seg_end = np.flatnonzero(brk) + 1
@@ -673,7 +687,9 @@ def _fill_merged_sentences(sents: _Sentences, found: dict[int, tuple[int, float]
                 share = float(inside.mean())
                 if share < CONTAINMENT_THRESHOLD:
                     k = _contained_part(inside, from_end=after)
-                    if k + SHINGLE - 1 < MIN_DUPLICATE_CHARS:
+                    # only a few new words may stay outside the copy: a body quote that
+                    # echoes half of the lead's paraphrase is a statement, not a copy
+                    if k + SHINGLE - 1 < max(MIN_DUPLICATE_CHARS, PARTIAL_SHARE * (ke - ks)):
                         continue
                     if after:  # the copy starts inside this sentence and runs on
                         part = (sents.position(ke - k - SHINGLE + 1), e)
