@@ -225,3 +225,17 @@ def test_parallel_workers_give_the_same_rows():
     texts = [f"وقال المدير سامي نور{i} إن الخطة جاهزة. وأضاف أن العمل يبدأ غدا." for i in range(6)]
     docs = pl.DataFrame({"doc_id": [f"d{i}" for i in range(6)], "text": texts})
     assert extract_statements(docs, workers=2).equals(extract_statements(docs))
+
+
+def test_envoy_to_a_country_keeps_title_and_name():
+    rows = run("أعرب المبعوث الأممي إلى اليمن مارتن غريفيث عن قلقه من التصعيد.")
+    assert rows[0]["speaker_id"] == "martin-griffiths"
+
+
+def test_the_statement_said_means_its_issuer():
+    rows = run("وقالت وزارة الخارجية الفرنسية إن الوضع صعب. وأضاف البيان أن الحل ممكن.")
+    assert rows[0]["speaker_id"] == rows[1]["speaker_id"]
+
+
+def test_passive_reporting_verb_has_no_speaker():
+    assert run("وذُكر في بادئ الأمر أن قوة الزلزال ثماني درجات.") == []

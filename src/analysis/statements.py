@@ -314,6 +314,8 @@ def _bare(tok: str) -> str:
 
 _HONORIFICS = {"الشيخ", "الدكتور", "الامير", "اللواء", "العميد", "العقيد", "المهندس", "السيد",
                "السيدة", "الجنرال", "الفريق", "المستشار", "الاميرة", "الدكتورة"}
+_ENVOY_HEADS = {"مبعوث", "سفير", "مندوب", "ممثل", "مفوض", "مبعوثة", "سفيرة", "مندوبة", "ممثلة"}
+_DOCUMENT_NOUNS = {"البيان", "التصريح", "الرسالة", "التغريدة", "المنشور", "الخطاب"}
 _QUANTIFIERS = {"بعض", "عدد", "عدة", "مجموعة", "كثيرون", "غالبية", "معظم"}
 _NOT_NOUNS = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "الى", "الا", "اللاتي", "إلى",
               "إلا"}
@@ -469,6 +471,11 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False) -> tuple
             if j < n and toks[j][0] == "من":
                 j += 1
                 title_end = j
+            continue
+        if t in ("إلى", "الى") and title_end == j and head in _ENVOY_HEADS and j + 1 < n \
+                and _is_word(toks[j + 1][0]) and toks[j + 1][0] not in _STOP_WORDS:
+            j += 2  # المبعوث الأممي إلى اليمن
+            title_end = j
             continue
         if _is_stop(t, ba_object and j > i):
             break
@@ -757,6 +764,12 @@ def _resolve_mention(state: _DocState, s: str, m: Mention, gender) -> Speaker:
     # title-only / organisation-only mention
     from analysis.speakers import lookup_name
 
+    words = name_key(title).split()
+    if words and words[0] in _DOCUMENT_NOUNS and len(words) <= 2 and state.known:
+        k = state.known[-1]  # "وأضاف البيان": the statement of whoever issued it
+        state.remember(k.speaker, gender, "", " ".join(k.name_tokens), k.kind)
+        return k.speaker
+
     sp = lookup_name(title, state.registry)
     last = title.split()[-1] if title.split() else ""
     if sp is None and m.kind != "organization" and _bare(last) not in _PERSON_HEADS:
@@ -873,7 +886,7 @@ def _find_content(s: str, pos: int, sent_end: int, need: str, lemma: str):
     first = rest.split(" ", 1)[0]
     if need == "ila" and first in ("الى", "إلى", "إلي", "الي"):
         return cstart, cstart, "indirect"
-    if need == "obj" and len(rest) > 8 and first not in _NOT_OBJECT_STARTS:
+    if need == "obj" and len(rest) > 5 and first not in _NOT_OBJECT_STARTS:
         return cstart, cstart, "indirect"
     return None
 
@@ -1061,6 +1074,9 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         return None  # لم يذكر، لا يقول: not a report of speech
     if prefix == "" and prev_word in _PREPOSITIONS:
         return None  # "بعد كشف ملفاتها": a verbal noun after a preposition
+    stem_raw = raw_verb[1:] if prefix and raw_verb[:1] in "وف" else raw_verb
+    if len(stem_raw) > 1 and stem_raw[1] == "\u064f" and form.finite and word[:1] not in "يت":
+        return None  # وذُكر، وأُعلن: passive, no speaker
     if form.lemma == "بين" and word == "بين" and "\u0651" not in raw_verb:
         return None  # بين without shadda is the preposition "between"
     toks = _tokens(s, vend, min(sb, vend + 250), limit=30)
