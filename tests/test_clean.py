@@ -183,9 +183,18 @@ def test_byline_author_date_and_views():
     assert got == ["بقلم: أحمد السيد", "الأحد 12 مارس 2018 - 10:45", "عدد المشاهدات: 1500"]
 
 
-@pytest.mark.parametrize("line", ["كتب: محمد علي", "1500 مشاهدة", "تاريخ النشر: 12/03/2018", "آخر تحديث: الثلاثاء 13 مارس 2018"])
+@pytest.mark.parametrize("line", ["سلمى الحربي – الرياض", "وكالات ـ القاهرة", "كتب – ناصر العتيبي", "كتب: محمد علي", "1500 مشاهدة", "تاريخ النشر: 12/03/2018", "آخر تحديث: الثلاثاء 13 مارس 2018"])
 def test_more_bylines(line):
     assert flagged_texts(line + "\n" + P1 + "\n" + P2, "byline") == [line]
+
+
+def test_a_credit_line_is_a_byline_only_near_the_top_or_bottom():
+    credit = "سلمى الحربي – الرياض"
+    middle = "\n".join([P1, P2, credit, P3, P2.replace("الكرملين", "الرئاسة"), P1.replace("لافروف", "الوزير")])
+    assert flagged_texts(middle, "byline") == []
+    # and a sentence with dashes in it is prose
+    aside = "قال الوزير إن الوضع - كما يبدو - خطير"
+    assert flagged_texts(aside + "\n" + P1 + "\n" + P2, "byline") == []
 
 
 def test_an_interview_turn_is_not_a_byline():

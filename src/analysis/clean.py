@@ -137,6 +137,7 @@ _AGENCY = (
 )
 
 _NAME = r"[^\s.!?؟:،,()\[\]]+(?:\s+[^\s.!?؟:،,()\[\]]+){0,3}"  # up to four words, no punctuation
+_PART = r"[^\s.!?؟:،,()\[\]0-9٠-٩–\-\u0640]+(?:\s+[^\s.!?؟:،,()\[\]0-9٠-٩–\-\u0640]+){0,2}"  # 1-3 words
 _BRACKET_OUTLET = _AGENCY + r"|[A-Z][A-Za-z]{1,10}(?:\s[A-Z][A-Za-z]{1,10})?"  # "(سانا)", "(CNN)"
 #: a date-only line must hold a full date or a time, not just a year ("2006" heads a list)
 _FULL_DATE = (
@@ -155,6 +156,9 @@ LINE_RULES: tuple[LineRule, ...] = (
     # "بقلم: فلان" yes; "مراسلة: هل روسيا ...؟" (an interview turn) no: a name is a few words
     LineRule("byline", "author", _LEAD + r"(?:بقلم|كتب|كتبت|كتبه|كتابة|تأليف|بواسطة|إعداد|تحرير|ترجمة|تقرير|الكاتب|الكاتبة|المحرر|المحررة|مراسل|مراسلة|(?i:by|posted by|written by))\s*[:：\-–]\s*"
              + _NAME + r"(?:\s*[،,\-–/|]\s*" + _NAME + r")?" + _END, 80),
+    # "هيفاء عبدالله – عين اليوم", "عين اليوم – جدة", "فهد المشهوري ـ جدة": reporter/outlet – place
+    LineRule("byline", "credit line", _LEAD + r"(?:(?i:next\s+previous)\s+)?(?:(?:رصد\s+و)?تصوير\s*:\s*)?" + _PART
+             + r"\s*[–\-\u0640]\s*" + _PART + r"(?:\s*:\s*" + _PART + r")?" + _END, 70, edge_lines=2),
     LineRule("byline", "author", _LEAD + r"(?:هذا|هذه)\s+(?:المقال|التحليل|التقرير|المقالة|الرأي)\s+بقلم", 220),
     LineRule("byline", "author", _LEAD + r"بقلم\s+\S+(?:\s+\S+){0,4}" + _END, 50),
     LineRule("byline", "date line", _LEAD + r"(?:تاريخ النشر|تاريخ الإضافة|تاريخ التحديث|تم النشر|آخر تحديث|تم التحديث|محدث|(?i:published|updated|last updated))\s*(?:[:：\-–]|في|بتاريخ|$)", 80),
@@ -187,7 +191,8 @@ LINE_RULES: tuple[LineRule, ...] = (
              needles=("حقوق", "©", "rights", "copyright")),
     LineRule("boilerplate", "disclaimer", r"(?:يمثل|تمثل|يعبر|تعبر|يعكس|تعكس)\s+(?:عن\s+)?(?:بالضرورة\s+)?(?:عن\s+)?(?:رأي|آراء|وجهة نظر)\s+(?:كاتبها|كتابها|كاتبه|صاحبها|أصحابها|الكاتب|الكاتبة|كتّابها)|لا\s+(?:يعكس|تعكس|يعبر|تعبر|يمثل|تمثل)\s+(?:بالضرورة\s+)?(?:عن\s+)?(?:رأي|وجهة نظر|سياسة|توجهات|موقف)|الآراء\s+الواردة", 220,
              needles=("رأي", "رأى", "راي", "آراء", "اراء", "أراء", "وجهة", "وجهه", "سياسة", "سياسه", "توجهات", "موقف", "الوارد")),
-    LineRule("boilerplate", "photo credit", _LEAD + r"(?:مصدر الصورة|حقوق الصورة|الصورة\s*[:：]|صورة\s*[:：]|تصوير\s*[:：]|(?i:image copyright|image caption|getty images|photo\s*:))", 80),
+    LineRule("boilerplate", "photo credit", _LEAD + r"(?:مصدر الصورة|حقوق الصورة|الصورة\s*[:：]|صورة\s*[:：]|(?:رصد\s+و)?تصوير\s*[:：]|(?i:image copyright|image caption|getty images|photo\s*:))", 80),
+    LineRule("boilerplate", "gallery navigation", _LEAD + r"(?i:next\s+previous|previous\s+next)" + _END, 30),
     LineRule("boilerplate", "partner note", _LEAD + r"(?:هذا|هذه|هذ|نشر|نشرت|تم\s+نشر)\s+(?:\S+\s+){0,3}بالتعاون\s+مع", 120),
     LineRule("boilerplate", "separator", r"^[\s\-_=*×•·.~#+/\\|<>]{3,}$", 200),
 )
