@@ -320,3 +320,26 @@ def test_tables_are_folded_consistently():
             found = find_dates(f"في {name} {year} حدث")
             assert len(found) == 1 and found[0].precision == "month", name
             assert re.sub(r"\s+", " ", f"في {name} {year} حدث"[found[0].start:found[0].end]) == f"{name} {year}"
+
+
+MARKS = ["\u0640", "\u064e", "\u064b", "\u0651", "\u0652"]  # tatweel, fatha, fathatan, shadda, sukun
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_marks_inside_words_change_nothing_but_offsets(seed):
+    """Harakat and tatweel between letters ("الأحــــد", "غداً") must not change
+    what is found, and offsets must still frame the dated text as written."""
+    import random
+
+    rng = random.Random(seed)
+    for p in CASES:
+        text, published, expected = p.values
+        if not expected:
+            continue
+        marked = "".join(c + (rng.choice(MARKS) if "\u0621" <= c <= "\u064a" and rng.random() < 0.3 else "")
+                         for c in text)
+        found = find_dates(marked, published)
+        assert [m.value.isoformat() for m in found] == [e[1] for e in expected], (p.id, marked)
+        for m, e in zip(found, expected):
+            span = marked[m.start:m.end]
+            assert dates._MARKS.sub("", span) == dates._MARKS.sub("", e[0]), (p.id, span)
