@@ -409,14 +409,16 @@ def _looks_like_title_construct(toks: list, i: int, ba_object: bool) -> int:
     definite genitives, then an indefinite name.  Returns the index where the
     name starts, or -1."""
     n = len(toks)
-    if toks[i][0] in _NAME_PARTICLES or i + 1 >= n or not _is_definite(toks[i + 1][0]):
+    if toks[i][0] in _NAME_PARTICLES or i + 1 >= n or not (
+            _is_definite(toks[i + 1][0]) or _bare(toks[i + 1][0]) in _ORG_HEADS or toks[i + 1][0] in _TITLE_INDEF):
         return -1
     k = i + 1
     while k < n and k - i <= 7:
         t = toks[k][0]
         if t in _STOP_WORDS:
             break
-        if _is_definite(t) or t in _TITLE_LINKS or (t.startswith("ل") and len(t) > 3 and not _is_media_l(t)):
+        if _is_definite(t) or t in _TITLE_LINKS or (t.startswith("ل") and len(t) > 3 and not _is_media_l(t)) \
+                or (k == i + 1 and (_bare(t) in _ORG_HEADS or t in _TITLE_INDEF)):
             k += 1
             continue
         break
@@ -869,7 +871,7 @@ def _find_content(s: str, pos: int, sent_end: int, need: str, lemma: str):
     """Where the content starts after ``pos``: (marker_start, content_start, mode) or None."""
     m = _CONTENT_MARKER_RE.search(s, pos, sent_end)
     gap = m.start() - pos if m else 10**9
-    limit = 90 if need == "content" else 45
+    limit = 90 if need == "content" else 25  # an object verb reaches its object first
     if m and gap <= limit:
         gap_text = s[pos : m.start()]
         # the gap must not itself contain a clause end or a relative clause
@@ -1110,13 +1112,17 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
     if mention is not None and mention.kind == "person" and not mention.name:
         mention, j = _apposition_name(s, toks, j, mention)
     if mention is not None and form.need == "obj" and not mention.title and j == i + 1 and j < len(toks) \
-            and _is_definite(toks[j][0]) and not toks[j][0].endswith("ي") and toks[i][0] not in _COUNTRIES:
+            and _is_definite(toks[j][0]) and not toks[j][0].endswith("ي") and toks[i][0] not in _COUNTRIES \
+            and toks[j][0] not in _TIME_WORDS:
         mention, j = None, i  # "أكدت وجود المشكلة": a masdar object, the subject is implicit
     after = toks[j][1] if j < len(toks) else (toks[-1][2] if toks else vend)
     if mention is None:
         after = toks[i][1] if i < len(toks) else vend
     span_start = vstart
     # نقلت وكالة X عن Y (قوله): the speaker is Y
+    if form.lemma == "نقل" and mention is not None and _is_attribution(s, sa, vstart) \
+            and not (j < len(toks) and toks[j][0] == "عن"):
+        return None if inside_content else _attribution_statement(s, vm, word, sa, sb, mention, state, form)
     if form.lemma == "نقل":
         k = j
         while k < len(toks) and k - j < 4 and toks[k][0] != "عن" and toks[k][0] not in _MARKERS:
@@ -1218,7 +1224,7 @@ def _apposition_name(s: str, toks: list, j: int, mention: Mention) -> tuple[Ment
     return Mention(mention.start, toks[k - 1][2], mention.title, name, "person"), min(k + 1, n) if k < n and toks[k][0] != "." else k
 
 
-_ATTRIBUTION_RE = re.compile(r"(?:(?<!\w)(?:ب?حسب|وفق|وفقا ل|طبقا ل)\s*ما|(?<!\w)وفقا لما|(?<!\w)كما)\s*$")
+_ATTRIBUTION_RE = re.compile(r"(?:(?<!\w)(?:ب?حسب|وفق|وفقا ل|طبقا ل)\s*ما|(?<!\w)(?:وفقا لما|ب?حسبما|وفقما|كما))\s*$")
 
 
 def _is_attribution(s: str, sa: int, vstart: int) -> bool:
