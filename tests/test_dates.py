@@ -120,6 +120,9 @@ CASES = [
     # --- Weekday with a date or a relative word: agreement is checked
     case("وأكد الخميس 14-10-1436هـ أن", None, ("الخميس 14-10-1436هـ", "2015-07-30", "day", "text", "hijri"), id="weekday-agrees-hijri"),
     case("أعلن أمس الأحد", PUB_2017, ("أمس الأحد", "2017-09-24", "day", "relative"), id="yesterday-weekday-agrees"),
+    # 12 July 2015 is a Sunday, 12 July 2014 a Saturday: the weekday tells the year
+    case("وفي يوم السبت 12 يوليو أعلن", PUB_2015, ("يوم السبت 12 يوليو", "2014-07-12", "day", "relative", "gregorian"), id="weekday-picks-the-year"),
+    case("وفي يوم الأحد 12 يوليو أعلن", PUB_2015, ("يوم الأحد 12 يوليو", "2015-07-12", "day", "relative", "gregorian"), id="weekday-confirms-the-year"),
     case("صدر اليوم (الاثنين) بيان", PUB_2017, ("اليوم (الاثنين)", "2017-09-25", "day"), id="today-paren-weekday"),
     case("افتتح مساء اليوم “الاثنين” المعرض", PUB_2017, ("مساء اليوم “الاثنين”", "2017-09-25", "day"), id="today-quoted-weekday"),
     # --- Numbers and words that are not dates
@@ -172,6 +175,7 @@ CONFLICTS = [
     pytest.param("صدر اليوم (الجمعة) بيان", PUB_2017, "اليوم (الجمعة)", "2017-09-25", ["الجمعة", "Monday"], id="today-not-friday"),
     pytest.param("في مدة أقصاها الأربعاء 5 / 11 / 1436 هـ .", None, "الأربعاء 5 / 11 / 1436 هـ", "2015-08-20", ["الأربعاء", "Thursday"], id="hijri-date-not-wednesday"),
     pytest.param("9 شوال 1436هـ، الموافق 26 يوليو 2015", None, "26 يوليو 2015", "2015-07-26", ["2015-07-25"], id="calendars-disagree"),
+    pytest.param("وفي يوم الجمعة 12 يوليو أعلن", PUB_2015, "يوم الجمعة 12 يوليو", "2015-07-12", ["الجمعة", "Sunday"], id="weekday-fits-no-nearby-year"),
 ]
 
 
@@ -181,6 +185,11 @@ def test_conflicts_are_reported(text, published, snippet, iso, words):
     m = found[snippet]
     assert m.value.isoformat() == iso
     assert m.conflict is not None and all(w in m.conflict for w in words), m.conflict
+
+
+def test_published_may_be_a_datetime():
+    found = find_dates("وقال أمس إن", dt.datetime(2017, 9, 25, 23, 59))
+    assert [(m.value, type(m.value)) for m in found] == [(D(2017, 9, 24), D)]
 
 
 def test_unresolved_on_request():

@@ -381,6 +381,18 @@ def _month_without_year(cal: str, month: int, day: int | None, published: dt.dat
                default=(None,))[0]
 
 
+def _candidate_days(cal: str, month: int, day: int, published: dt.date):
+    """The day in the publication year and its neighbours (Hijri years for Hijri months)."""
+    h = _to_hijri(published) if cal == "hijri" else None
+    base = h[0] if h else published.year
+    if cal == "hijri" and h is None:
+        return
+    for y in (base - 1, base, base + 1):
+        d = _make(cal, y, month, day)
+        if d is not None:
+            yield d
+
+
 def _monday(d: dt.date) -> dt.date:
     """Weeks are ISO weeks (Monday first), as in the aggregation stage."""
     return d - dt.timedelta(days=d.weekday())
@@ -453,7 +465,9 @@ def _interpret(m: re.Match, published: dt.date | None) -> tuple | None:
         if published is None:
             return (None, "day" if day else "month", "relative", cal, None)
         v = _month_without_year(cal, month, day, published, qual)
-        return (v, "day" if day else "month", "relative", cal, None) if v else None
+        # a weekday beside "12 يوليو" may tell the year: keep the other candidates
+        others = tuple(_candidate_days(cal, month, day, published)) if day and not qual else None
+        return (v, "day" if day else "month", "relative", cal, others) if v else None
     if alt == "drel":
         d = int(g("f_d"))
         if not 1 <= d <= 31:
@@ -556,7 +570,7 @@ class _Raw:
     precision: str
     basis: str
     kind: str
-    weekday: int | None  # for weekday mentions
+    extra: object  # weekday mentions: the weekday; "12 يوليو": the same day in neighbouring years
     label: str  # as written in the original, for conflict messages
     conflict: str | None = None
 
@@ -624,16 +638,20 @@ def _merge(raws: list[_Raw], norm: str) -> list[_Raw]:
         glue = _GLUE.fullmatch(norm, r.end, nxt.start) if nxt is not None else None
         # weekday then a dated day: الخميس 14-10-1436هـ, يوم الأحد الموافق 1/11/1436هـ
         if glue and r.kind == "weekday" and nxt.precision == "day" and nxt.kind != "weekday":
-            conflict = nxt.conflict
-            if nxt.value is not None and nxt.value.weekday() != r.weekday:
-                conflict = f"weekday {r.label} disagrees with {nxt.label} = {_describe(nxt.value)}"
-            out.append(replace(nxt, start=r.start, conflict=conflict))
+            conflict, value = nxt.conflict, nxt.value
+            if value is not None and value.weekday() != r.extra:
+                fits = [d for d in nxt.extra if d.weekday() == r.extra] if isinstance(nxt.extra, tuple) else []
+                if len(fits) == 1:  # "السبت 12 يوليو": the year in which 12 July is a Saturday
+                    value = fits[0]
+                else:
+                    conflict = f"weekday {r.label} disagrees with {nxt.label} = {_describe(value)}"
+            out.append(replace(nxt, start=r.start, value=value, conflict=conflict))
             i += 2
             continue
         # a day word then its weekday: أمس الأربعاء, اليوم (الاثنين)
         if glue and nxt.kind == "weekday" and r.kind == "relative" and r.precision == "day":
             conflict = None
-            if r.value is not None and r.value.weekday() != nxt.weekday:
+            if r.value is not None and r.value.weekday() != nxt.extra:
                 conflict = f"weekday {nxt.label} disagrees with {r.label} = {_describe(r.value)}"
             closing = {"(": ")", "«": "»", "“": "”", '"': '"'}
             end = nxt.end + any(o in glue.group() and norm[nxt.end:nxt.end + 1] == c for o, c in closing.items())
@@ -658,6 +676,8 @@ def find_dates(text: str, published: dt.date | None = None, *, include_unresolve
     left out (or returned with value None when include_unresolved)."""
     if not text:
         return []
+    if isinstance(published, dt.datetime):
+        published = published.date()
     src = _Source(text)
     out = []
     for r in _merge(_scan(src, published), src.norm):
