@@ -239,3 +239,13 @@ def test_the_statement_said_means_its_issuer():
 
 def test_passive_reporting_verb_has_no_speaker():
     assert run("وذُكر في بادئ الأمر أن قوة الزلزال ثماني درجات.") == []
+
+
+def test_read_more_label_is_not_a_headline_speaker():
+    assert run("اقرأ أيضا: الجبير يرد على قطر\nنص الخبر.") == []
+    assert run("للمزيد: آلاف يتظاهرون في تل أبيب") == []
+
+
+def test_masculine_verb_before_feminine_organisation_makes_it_the_object():
+    rows = run("وقال المحامي سامي نور إن القضية معقدة. ودعا الحكومة إلى التحقيق.")
+    assert rows[1]["speaker_name"] == "سامي نور"

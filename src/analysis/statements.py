@@ -163,8 +163,7 @@ def _build_forms() -> dict[str, VerbForm]:
         add(past, lemma, True, "m", need)
         add(past + "ت", lemma, True, "f", need)
         add(past + "وا", lemma, True, "p", need)
-        add(past + "ا", lemma, True, "p", need)
-        add(past + "تا", lemma, True, "p", need)
+        # duals (قالا) are rare in news and "اقرا" (read!) would match
         add("ي" + pres, lemma, True, "m", need)
         add("ت" + pres, lemma, True, "f", need)
         add("ي" + pres + "ون", lemma, True, "p", need)
@@ -302,7 +301,8 @@ _COUNTRIES = {
 _TITLE_LINKS = {"باسم", "لدى", "لشؤون", "العام", "العامة", "الاعلى", "العليا", "الابيض",
                 "المتحدة", "الدائم", "الخاص", "الخاصة", "الرسمي", "الرسمية", "الاول",
                 "الاولى", "الثاني", "السابق", "السابقة", "الجديد", "الجديدة", "الحالي",
-                "الاسلامية", "الاسلامي", "الشريفين", "الاوسط", "الاحمر", "العالمية"}
+                "الاسلامية", "الاسلامي", "الشريفين", "الاوسط", "الاحمر", "العالمية",
+                "رفيع", "رفيعة", "كبير", "كبيرة", "بارز", "بارزة", "سابق", "سابقة", "آخر", "اخر"}
 _TITLE_INDEF = {"خارجية", "دفاع", "داخلية", "وزراء", "حكومة", "وزارة", "مجلس", "جمهورية",
                 "عام", "اركان", "الدولة", "دولة", "مكتب", "قوات", "جيش", "حزب", "حركة",
                 "رئاسة", "لجنة", "هيئة", "منظمة", "امن", "مدينة", "بلدية", "شرطة", "ادارة"}
@@ -337,6 +337,11 @@ _NOT_NOUNS = {"الذي", "التي", "الذين", "اللذين", "اللتي�
 
 def _is_definite(tok: str) -> bool:
     return tok.startswith("ال") and len(tok) > 3 and tok not in _NOT_NOUNS
+
+
+def _has_pronoun_suffix(tok: str) -> bool:
+    return len(tok) > 4 and tok.endswith(("ه", "ها", "هم", "هما")) and not tok.endswith("الله") \
+        and not tok.startswith("ال")
 
 
 def _is_nisba(tok: str) -> bool:
@@ -410,7 +415,8 @@ def _looks_like_title_construct(toks: list, i: int, ba_object: bool) -> int:
     name starts, or -1."""
     n = len(toks)
     if toks[i][0] in _NAME_PARTICLES or i + 1 >= n or not (
-            _is_definite(toks[i + 1][0]) or _bare(toks[i + 1][0]) in _ORG_HEADS or toks[i + 1][0] in _TITLE_INDEF):
+            _is_definite(toks[i + 1][0]) or _bare(toks[i + 1][0]) in _ORG_HEADS or toks[i + 1][0] in _TITLE_INDEF
+            or toks[i + 1][0] in _PERSON_HEADS):
         return -1
     k = i + 1
     while k < n and k - i <= 7:
@@ -418,7 +424,7 @@ def _looks_like_title_construct(toks: list, i: int, ba_object: bool) -> int:
         if t in _STOP_WORDS:
             break
         if _is_definite(t) or t in _TITLE_LINKS or (t.startswith("ل") and len(t) > 3 and not _is_media_l(t)) \
-                or (k == i + 1 and (_bare(t) in _ORG_HEADS or t in _TITLE_INDEF)):
+                or (k == i + 1 and (_bare(t) in _ORG_HEADS or t in _TITLE_INDEF or t in _PERSON_HEADS)):
             k += 1
             continue
         break
@@ -547,7 +553,7 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False) -> tuple
         if in_title:
             if kind in ("group", "unknown") and head is not None:
                 # descriptors of a source: مصدر أمني، مصادر قضائية فرنسية، ناشطون وحقوقيون
-                if t.endswith(("ي", "ية", "يون", "يين", "ون", "ين")) and len(t) > 3 or \
+                if t.endswith(("ي", "ية", "يون", "يين", "ون", "ين")) and len(t) > 3 or t in _TITLE_LINKS or \
                         (t.startswith("و") and (t[1:] in _GROUP_HEADS or t[1:].endswith(("يون", "ون")))) or \
                         (_is_definite(t) and j == i + 1):
                     j += 1
@@ -611,9 +617,11 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False) -> tuple
                 j += 1
                 continue
             break
-        if j - title_end >= 4:
+        if sum(1 for x in toks[title_end:j] if x[0] not in _NAME_PARTICLES) >= 4:
             break
         nxt = toks[j + 1][0] if j + 1 < n else ""
+        if j > title_end and (_has_pronoun_suffix(t) or _has_pronoun_suffix(nxt)):
+            break  # "وأكد سوسان دعم بلاده": a masdar object with its pronoun
         if j - title_end >= 2 and t not in _NAME_PARTICLES and _is_definite(nxt) and not nxt.endswith("ي") \
                 and nxt != "الله" and prev not in _NAME_PARTICLES:
             break  # "سردار آزمون اعتزال اللعب": a masdar object starts here
@@ -915,6 +923,9 @@ def _mode_of(s: str, cs: int, ce: int, base: str) -> str:
     return "mixed" if has_q else "indirect"
 
 
+_NOT_SPEAKER_LABELS = {"اقرا", "للمزيد", "شاهد", "تابع", "تابعوا", "المصدر", "فيديو", "صور", "عاجل", "اضغط",
+                       "انظر", "رابط", "ملاحظة", "تحديث", "اقرؤوا", "شاهدوا", "مصدر", "المزيد", "اقرأ", "مباشر",
+                       "بالفيديو", "بالصور", "تقرير", "حصري", "خاص", "انفوجراف", "إنفوغراف"}
 _HEADLINE_RE = re.compile(r"^\s*([^:\n.!?؟]{2,60}?)\s*:\s*(\S[^\n]{1,200})$")
 
 
@@ -929,6 +940,8 @@ def _headline_statement(s: str, line_start: int, line_end: int, state: _DocState
     if len(who.split()) > 7:
         return None
     toks = _tokens(s, line_start + m.start(1), line_start + m.end(1))
+    if toks and toks[0][0] in _NOT_SPEAKER_LABELS:
+        return None  # "اقرأ أيضا: ..."، "للمزيد: ..."
     mention, j = _parse_mention(s, toks, 0)
     if mention is None or j != len(toks) or not any(_is_word(t[0]) for t in toks):
         return None
@@ -1111,6 +1124,11 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         mention, j = _parse_mention(s, toks, i, ba_object=form.lemma in _BA_LEMMAS)
     if mention is not None and mention.kind == "person" and not mention.name:
         mention, j = _apposition_name(s, toks, j, mention)
+    if mention is None and form.lemma == "ذكر" and word.startswith("ي"):
+        return None  # "يذكر أن": "it is worth mentioning", impersonal
+    if mention is not None and form.gender == "m" and mention.kind == "organization" and not mention.name \
+            and _is_definite(toks[i][0]) and toks[i][0].endswith(("ة", "ات")):
+        mention, j = None, i  # "دعا الحكومة إلى": a feminine noun after a masculine verb is its object
     if mention is not None and form.need == "obj" and not mention.title and j == i + 1 and j < len(toks) \
             and _is_definite(toks[j][0]) and not toks[j][0].endswith("ي") and toks[i][0] not in _COUNTRIES \
             and toks[j][0] not in _TIME_WORDS:
