@@ -399,3 +399,24 @@ def test_quoted_sentence_end_and_decimals():
     assert [text[s:e] for s, e in f.select("char_start", "char_end").iter_rows()] == [P2]
     # the first P2 sits after a closing quote: it is its own sentence, the original
     assert f["reason"][0] == f"repeats {len(quoted) + 1}-{len(quoted) + 1 + len(P2)} (similarity 1.00)"
+
+
+def test_near_duplicate_similarity_is_that_of_the_named_pair():
+    docs = pl.DataFrame({"doc_id": ["a", "b", "c"], "text": [
+        LONG,
+        LONG.replace("يوم الاثنين", "يوم الثلاثاء").replace("العميقة", "الكبيرة"),
+        LONG.replace("يوم الاثنين", "يوم الثلاثاء").replace("العميقة", "الكبيرة").replace("مستقبل التسوية", "مصير التسوية").replace("بكل الوسائل", "بكل الطرق"),
+    ]})
+    d = clean.duplicate_documents(docs)
+    sets = clean._shingle_sets(docs["text"].to_list(), [0, 1, 2])
+    # a chain: b ~ a and c ~ b, but c is too far from a
+    assert clean._jaccard(sets[0], sets[1]) >= clean.NEAR_DOC_THRESHOLD
+    assert clean._jaccard(sets[1], sets[2]) >= clean.NEAR_DOC_THRESHOLD
+    assert clean._jaccard(sets[0], sets[2]) < clean.NEAR_DOC_THRESHOLD
+    index = {"a": 0, "b": 1, "c": 2}
+    assert set(d["doc_id"]) == {"b", "c"}
+    for doc_id, dup_of, sim, kind in d.iter_rows():
+        assert kind == "near"
+        assert index[dup_of] < index[doc_id]
+        assert sim == pytest.approx(clean._jaccard(sets[index[dup_of]], sets[index[doc_id]]), abs=1e-4)
+        assert sim >= clean.NEAR_DOC_THRESHOLD

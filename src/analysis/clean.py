@@ -949,7 +949,10 @@ def _shingle_sets(texts: list[str], wanted: list[int]) -> dict[int, np.ndarray]:
 def duplicate_documents(documents: pl.DataFrame) -> pl.DataFrame:
     """Documents that repeat an earlier one: doc_id, duplicate_of, similarity, kind.
 
-    The first document in input order is kept; every later copy points to it.
+    The first document in input order is kept; every later copy points to the
+    earliest kept document it matches (or, in a chain A ~ B ~ C where C is
+    not similar enough to A, to the earlier copy B), so ``similarity`` is
+    always the similarity of the pair named.
     exact: same normalised text (letters and digits only, variants unified),
     similarity 1.  near: Jaccard >= NEAR_DOC_THRESHOLD between word 3-gram
     shingle sets, found by one-permutation MinHash + LSH (fixed seeds, so
@@ -997,12 +1000,12 @@ def duplicate_documents(documents: pl.DataFrame) -> pl.DataFrame:
             sim = _jaccard(sets[a], sets[b_])
             if sim >= NEAR_DOC_THRESHOLD and _contained(sets[b_], sets[a]) >= NEAR_DOC_CONTAINED:
                 matched.setdefault(b_, []).append((a, sim))
-        root: dict[int, int] = {}
+        copies: set[int] = set()
         for b_ in sorted(matched):
-            a, sim = min(matched[b_])  # the earliest match
-            r = root.get(a, a)
-            if r != a:  # a is itself a copy: point to the kept document, with its own similarity
-                sim = _jaccard(sets[r], sets[b_])
-            root[b_] = r
-            rows.append((ids[b_], ids[r], round(float(sim), 4), "near"))
+            # the earliest kept document it matches; failing that, the earliest copy it
+            # matches (a chain A ~ B ~ C where C is not close enough to A itself)
+            kept = [m for m in matched[b_] if m[0] not in copies]
+            a, sim = min(kept or matched[b_])
+            copies.add(b_)
+            rows.append((ids[b_], ids[a], round(float(sim), 4), "near"))
     return pl.DataFrame(rows, schema=schema, orient="row")
