@@ -41,7 +41,10 @@ def test_ant_every_file_accounted_for(ant):
             members += sum(1 for m in tar.getmembers() if m.isfile())
     assert manifest.height == members
     assert manifest.filter(pl.col("status") == "loaded").height == documents.height
-    assert documents.height >= 0.98 * members, manifest.filter(pl.col("status") != "loaded")
+    # ANT repeats some articles under several categories: those are duplicates, not losses
+    rejected = manifest.filter(pl.col("status") == "rejected")
+    assert rejected.height <= 0.001 * members, rejected
+    assert documents.height >= 0.9 * members
     assert set(documents["format"]) == {"trec"}
     assert documents["published"].null_count() == 0, "every ANT article has its <TIME>"
     assert documents["published_basis"].unique().to_list() == ["source"]
@@ -58,7 +61,8 @@ def test_saudinewsnet_every_record_accounted_for(saudi):
                     records += len(json.loads(z.read(name)))
     assert manifest.height == records
     assert manifest.filter(pl.col("status") == "loaded").height == documents.height
-    assert documents.height >= 0.9 * records
+    assert documents.height >= 0.85 * records
     problems = manifest.filter(pl.col("status") != "loaded")
     assert problems["reason"].is_not_null().all()
+    assert manifest.filter(pl.col("status") == "rejected").height <= 0.03 * records
     assert documents["published_basis"].unique().to_list() == ["source"]  # date_extracted: crawl time
