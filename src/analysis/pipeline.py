@@ -408,9 +408,13 @@ _REGISTRIES: dict = {}
 
 
 def _registry(path: str | None):
-    if path not in _REGISTRIES:
-        _REGISTRIES[path] = speakers.load_registry(path) if path else speakers.load_registry(speakers.default_registry_path())
-    return _REGISTRIES[path]
+    """The registry, loaded once per worker and per version of the file."""
+    file = Path(path) if path else speakers.default_registry_path()
+    stat = file.stat()
+    key = (str(file), stat.st_size, stat.st_mtime_ns)
+    if key not in _REGISTRIES:
+        _REGISTRIES[key] = speakers.load_registry(file)
+    return _REGISTRIES[key]
 
 
 def process_batch(documents: pl.DataFrame, registry_path: str | None) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -657,7 +661,10 @@ def _write_all(out_dir: Path, cache: Path, plan: pl.DataFrame, results: dict[str
     scratch.mkdir()
     chosen_cols = ["row", "order", "key", "doc_id", "outlet", "url", "published", "published_precision", "published_basis"]
     tasks = []
-    for n, ((part,), group) in enumerate(plan.group_by("part", maintain_order=True)):
+    # consecutive runs of one record part (not group_by part): a re-read file sits in a
+    # new part between documents of an old one, and output order is input order
+    runs = plan.with_columns(run=pl.col("part").rle_id())
+    for n, ((_, part), group) in enumerate(runs.group_by("run", "part", maintain_order=True)):
         prefixes = sorted({results[k] for k in group["key"].to_list()})
         tasks.append((part, group.select(chosen_cols), prefixes, str(scratch / f"{n:06d}")))
     heights = [0, 0, 0]
