@@ -420,3 +420,14 @@ def test_near_duplicate_similarity_is_that_of_the_named_pair():
         assert index[dup_of] < index[doc_id]
         assert sim == pytest.approx(clean._jaccard(sets[index[dup_of]], sets[index[doc_id]]), abs=1e-4)
         assert sim >= clean.NEAR_DOC_THRESHOLD
+
+
+def test_near_sentences_with_other_numbers_are_different_statements():
+    a = "وقال المتحدث باسم الدفاع المدني إن 12 شخصا قتلوا في القصف الذي استهدف السوق المركزي في المدينة."
+    b = a.replace("12", "17")
+    assert flags_of(a + "\n" + P2 + "\n" + b).filter(pl.col("kind") == "duplicate").height == 0
+    # the same number in Arabic-Indic digits is the same sentence
+    c = a.replace("12", "١٢")
+    text = a + "\n" + P2 + "\n" + c
+    assert flagged_texts(text, "duplicate") == [c]
+    assert flags_of(text)["reason"].to_list() == [f"repeats 0-{len(a)} (similarity 1.00)"]

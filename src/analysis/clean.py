@@ -43,6 +43,8 @@ LETTER_VARIANTS = {
     "ک": "ك", "ی": "ي", "ي": "ي", "ؤ": "و", "ئ": "ي",
 }
 _LETTER_TABLE = str.maketrans(LETTER_VARIANTS)
+_DIGIT_TABLE = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_NUMBER_RE = re.compile(r"[0-9٠-٩۰-۹]+")
 #: harakat, Quranic marks, superscript alef and tatweel: ignored when matching
 MARKS = "\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
 _MARKS_RE = re.compile(f"[{MARKS}]")
@@ -55,7 +57,12 @@ def sentence_key(text: str) -> str:
     The Python twin of what ``_code_tables`` keeps; used for short gaps between
     flagged sentences and in tests.
     """
-    return _NOT_WORD_RE.sub("", _MARKS_RE.sub("", text.lower().translate(_LETTER_TABLE)))
+    return _NOT_WORD_RE.sub("", _MARKS_RE.sub("", text.lower().translate(_LETTER_TABLE).translate(_DIGIT_TABLE)))
+
+
+def _numbers(text: str) -> list[str]:
+    """The numbers written in a text, sorted (Arabic-Indic digits as ASCII)."""
+    return sorted(_NUMBER_RE.findall(text.translate(_DIGIT_TABLE)))
 
 
 def _variants_of() -> dict[str, str]:
@@ -277,6 +284,8 @@ def _code_tables() -> tuple[np.ndarray, np.ndarray]:
             cls[cp] |= KEPT
             low = ch.lower()
             low = LETTER_VARIANTS.get(low, low) if len(low) == 1 else ch
+            if unicodedata.category(ch) == "Nd":
+                low = str(unicodedata.digit(ch))
             canonical[cp] = ord(low)
         elif unicodedata.category(ch) == "Mn" or ch == "\u0640":
             cls[cp] |= MARK
@@ -594,12 +603,14 @@ def _jaccard(a: np.ndarray, b: np.ndarray) -> float:
     return inter / (a.size + b.size - inter) if inter else 0.0
 
 
-def _near_repeats(sents: _Sentences, exact: pl.DataFrame) -> pl.DataFrame:
+def _near_repeats(sents: _Sentences, exact: pl.DataFrame, joined: str) -> pl.DataFrame:
     """Later sentences whose shingle Jaccard with an earlier one is >= NEAR_THRESHOLD.
 
     Candidates share a 12-character anchor (start, middle or end of the
     normalised copy) and have similar lengths (Jaccard 0.85 needs a length
-    ratio of about 0.85): a slight change spares at least one anchor.
+    ratio of about 0.85): a slight change spares at least one anchor.  Two
+    sentences that give different numbers ("قتل 5" / "قتل 7", footnotes with
+    other pages) say different things and are never near repeats.
     """
     rest = sents.table.join(exact.select("sid"), on="sid", how="anti")
     anchors = pl.concat([
@@ -619,13 +630,14 @@ def _near_repeats(sents: _Sentences, exact: pl.DataFrame) -> pl.DataFrame:
     if pairs.height:
         ids = pl.concat([pairs["sid"], pairs["sid_b"]]).unique().implode()
         rng = {sid: (ks, ke) for sid, ks, ke in sents.table.filter(pl.col("sid").is_in(ids)).select("sid", "ks", "ke").iter_rows()}
+        numbers = {sid: _numbers(joined[s:e]) for sid, s, e in sents.table.filter(pl.col("sid").is_in(ids)).select("sid", "s", "e").iter_rows()}
         cache: dict[int, np.ndarray] = {}
         for a, b in pairs.sort("sid_b", "sid").iter_rows():
             for x in (a, b):
                 if x not in cache:
                     cache[x] = sents.shingles(*rng[x])
             sim = _jaccard(cache[a], cache[b])
-            if sim >= NEAR_THRESHOLD and (b not in best or sim > best[b][0]):
+            if sim >= NEAR_THRESHOLD and numbers[a] == numbers[b] and (b not in best or sim > best[b][0]):
                 best[b] = (sim, a)
     return pl.DataFrame(
         [(b, a, sim) for b, (sim, a) in best.items()],
@@ -720,7 +732,7 @@ def _duplicate_flags(b: _Batch, excluded: list[tuple[int, int]], context: list[t
     if sents.table.height == 0:
         return []
     exact = _exact_repeats(sents.table)
-    near = _near_repeats(sents, exact)
+    near = _near_repeats(sents, exact, b.joined)
     found: dict[int, tuple[int, float]] = {
         sid: (orig, sim) for sid, orig, sim in pl.concat([exact, near]).iter_rows()
     }
