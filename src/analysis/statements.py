@@ -23,6 +23,7 @@ the original text at the end.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -1024,12 +1025,20 @@ def _extract_doc(raw: str, skip_spans, head_spans, registry: Registry, year: int
             out.append(st)
     headline_done = {(st.start) for st in out}
 
+    verb_matches = list(_VERB_RE.finditer(s))  # one scan; most sentences have no verb
+    if not verb_matches:
+        return _map_back(out, offs)
+    starts = [m.start() for m in verb_matches]
     for sa, sb in split_sentences(s):
         if sa in headline_done:
             continue
+        lo = bisect.bisect_left(starts, sa)
+        if lo >= len(starts) or starts[lo] >= sb:
+            continue
+        hi = bisect.bisect_left(starts, sb, lo)
         sent_stmts: list[_Stmt] = []
         quotes = None
-        for vm in _VERB_RE.finditer(s, sa, sb):
+        for vm in verb_matches[lo:hi]:
             vstart, vend = vm.start(), vm.end()
             if _in_spans(vstart, skip):
                 continue
@@ -1064,6 +1073,11 @@ def _extract_doc(raw: str, skip_spans, head_spans, registry: Registry, year: int
                 st.headline = True
         out.extend(sent_stmts)
 
+    return _map_back(out, offs)
+
+
+def _map_back(out: list, offs) -> list:
+    """Offsets of the normalised copy -> offsets of the original text."""
     if offs is not None:
         for st in out:
             for f in ("verb_start", "verb_end", "start", "end", "content_start", "content_end"):
