@@ -612,20 +612,31 @@ def _near_repeats(sents: _Sentences, exact: pl.DataFrame, joined: str) -> pl.Dat
     sentences that give different numbers ("قتل 5" / "قتل 7", footnotes with
     other pages) say different things and are never near repeats.
     """
-    rest = sents.table.join(exact.select("sid"), on="sid", how="anti")
-    anchors = pl.concat([
-        rest.select("sid", "doc", "klen", "h", pl.lit(i).alias("at"), pl.col(c).alias("a"))
-        for i, c in enumerate(("a0", "a1", "a2"))
+    table = sents.table
+    rest = ~np.isin(table["sid"].to_numpy(), exact["sid"].to_numpy())
+    sid = table["sid"].to_numpy()[rest].astype(np.int64)
+    doc = table["doc"].to_numpy()[rest].astype(np.uint64)
+    klen = dict(zip(sid.tolist(), table["klen"].to_numpy()[rest].tolist()))
+    h = dict(zip(sid.tolist(), table["h"].to_numpy()[rest].tolist()))
+    keys = np.concatenate([
+        _mix(table[c].to_numpy()[rest] ^ _mix(doc * np.uint64(3) + np.uint64(at)))
+        for at, c in enumerate(("a0", "a1", "a2"))
     ])
+    owners = np.tile(sid, 3)
+    order = np.argsort(keys, kind="stable")
+    keys, owners = keys[order], owners[order]
+    bounds = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1], True])
+    sizes = np.diff(bounds)
     # an anchor shared by very many sentences of one document ("وقال المتحدث باسم ...")
     # says little and would make the pairs quadratic: the other anchors still work
-    anchors = anchors.filter(pl.len().over("doc", "at", "a") <= MAX_ANCHOR_GROUP)
-    pairs = (
-        anchors.join(anchors, on=["doc", "at", "a"], suffix="_b")
-        .filter((pl.col("sid") < pl.col("sid_b")) & (pl.col("h") != pl.col("h_b")))
-        .filter(pl.min_horizontal("klen", "klen_b") >= 0.8 * pl.max_horizontal("klen", "klen_b"))
-        .select("sid", "sid_b").unique()
-    )
+    pair_set: set[tuple[int, int]] = set()
+    for g in np.flatnonzero((sizes >= 2) & (sizes <= MAX_ANCHOR_GROUP)).tolist():
+        members = sorted(set(owners[bounds[g]:bounds[g + 1]].tolist()))
+        for i, x in enumerate(members):
+            for y in members[i + 1:]:
+                if h[x] != h[y] and min(klen[x], klen[y]) >= 0.8 * max(klen[x], klen[y]):
+                    pair_set.add((x, y))
+    pairs = pl.DataFrame(sorted(pair_set), schema={"sid": pl.Int64, "sid_b": pl.Int64}, orient="row")
     best: dict[int, tuple[float, int]] = {}
     if pairs.height:
         ids = pl.concat([pairs["sid"], pairs["sid_b"]]).unique().implode()
