@@ -249,3 +249,13 @@ def test_read_more_label_is_not_a_headline_speaker():
 def test_masculine_verb_before_feminine_organisation_makes_it_the_object():
     rows = run("وقال المحامي سامي نور إن القضية معقدة. ودعا الحكومة إلى التحقيق.")
     assert rows[1]["speaker_name"] == "سامي نور"
+
+
+def test_hyphenated_name_and_title_after_name():
+    assert run("ونفى جان-كلود أرنو أن يكون مذنبا.")[0]["speaker_name"] == "جان-كلود أرنو"
+    rows = run("قال سعد الحديثي المتحدث باسم مكتب رئيس الوزراء إن القرار نهائي.")
+    assert rows[0]["speaker_name"] == "سعد الحديثي"
+
+
+def test_reaction_noun_is_not_a_reply():
+    assert run("وفي رد فعل لمسؤولي الإقليم، لم يصدر أي تعليق.") == []

@@ -241,7 +241,8 @@ _CONTENT_MARKER_RE = re.compile(
 _TIME_WORDS = {
     "امس", "اليوم", "الليلة", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس",
     "الجمعة", "السبت", "صباح", "مساء", "ظهر", "فجر", "ليل", "ايضا", "كذلك", "مجددا",
-    "سابقا", "لاحقا", "اخيرا", "مرة", "مجدداً", "بدوره", "حينها", "وقتها", "امسية", "صباحا", "مساء", "اول",
+    "سابقا", "لاحقا", "اخيرا", "مرة", "مجدداً", "بدوره", "نهاية", "بداية", "مطلع", "اواخر",
+    "اوائل", "منتصف", "شهر", "الشهر", "الاسبوع", "اسبوع", "حينها", "وقتها", "امسية", "صباحا", "مساء", "اول",
 }
 _STOP_WORDS = _MARKERS | {
     "في", "خلال", "عبر", "على", "عن", "الى", "امام", "بعد", "قبل", "حول", "اثناء",
@@ -278,7 +279,7 @@ _ORG_HEADS = {
     "مستشفى", "قنصلية", "بلدية", "نقابة", "رابطة", "جمعية", "ائتلاف", "مليشيا", "ميليشيا",
     "ميليشيات", "فصائل", "وسائل", "فصيل", "محافظة", "الكرملين", "اليونيسف", "يونيسف", "ناتو",
     "حلف", "اتحاد", "كتلة", "تيار", "جبهة", "كتائب", "سرايا", "هيئه", "الاليزيه",
-    "اليزيه", "داونينغ", "مصلحة", "ديوان", "اركان", "الاركان", "بعثة", "دار",
+    "اليزيه", "داونينغ", "قصر", "مصلحة", "ديوان", "اركان", "الاركان", "بعثة", "دار",
 }
 _GROUP_HEADS = {
     "مصادر", "مسؤولون", "مسؤولين", "خبراء", "شهود", "ناشطون", "ناشطين", "نشطاء",
@@ -430,6 +431,8 @@ def _looks_like_title_construct(toks: list, i: int, ba_object: bool) -> int:
             k += 1
             continue
         break
+    if any(_bare(x[0]) in _PERSON_HEADS for x in toks[i + 2 : k]):
+        return -1  # "سعد الحديثي المتحدث باسم ...": a name, then its title
     if k > i + 1 and (k >= n or not _is_word(toks[k][0]) or toks[k][0] in _STOP_WORDS or toks[k][0] in _MARKERS) \
             and (k > i + 2 or not toks[k - 1][0].endswith("ي")):
         return -(k)  # a title with no name: "مدرب المنتخب المغربي"
@@ -474,6 +477,10 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False) -> tuple
             j = k
             if title_end < j and kind != "organization":
                 pass
+            continue
+        if t == "-" and j > i and j + 1 < n and _is_word(toks[j + 1][0]) and toks[j - 1][2] == toks[j][1] \
+                and toks[j + 1][1] == toks[j][2]:
+            j += 2  # جان-كلود
             continue
         if not _is_word(t):
             break
@@ -975,6 +982,10 @@ def _svo_subject(s: str, sent_start: int, verb_start: int):
     if jend <= i or jend - i > 10:
         return None
     sub = toks[i:jend]
+    w0 = sub[0][0]
+    if w0.startswith("و") and len(w0) > 3 and not _is_definite(w0[1:]) and _bare(w0[1:]) not in _ORG_HEADS \
+            and _bare(w0[1:]) not in _PERSON_HEADS:
+        return None  # "وأخذ أعضاء الأكاديمية ينتقدون": a clause opened by another verb
     mention, j = _parse_mention(s, sub, 0)
     if mention is not None and j < len(sub) and sub[j][0] == "في" and len(sub) - j <= 3:
         # السفارة السعودية في واشنطن: a location phrase ends the subject
@@ -1125,6 +1136,8 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
     if form.lemma == "بين" and word == "بين" and "\u0651" not in raw_verb:
         return None  # بين without shadda is the preposition "between"
     toks = _tokens(s, vend, min(sb, vend + 250), limit=30)
+    if form.lemma == "رد" and toks and toks[0][0] in ("فعل", "الفعل"):
+        return None  # "رد فعل": a reaction, a noun
     if toks and toks[0][0] in _RESUMPTIVE:
         return None  # "مقالات ينتقد فيها": a relative clause, its subject is elsewhere
     i = _skip_fillers(toks, 0)
