@@ -259,3 +259,15 @@ def test_hyphenated_name_and_title_after_name():
 
 def test_reaction_noun_is_not_a_reply():
     assert run("وفي رد فعل لمسؤولي الإقليم، لم يصدر أي تعليق.") == []
+
+
+def test_name_first_with_apposition_and_quoted_newspaper():
+    rows = run('وكانت الدكتورة أماني بلور، مديرة مستشفى بالغوطة الشرقية، قالت: "هذه أسوأ أيامنا".')
+    assert rows[0]["speaker_name"] == "أماني بلور"
+    rows = run('صحيفة "ديلي إيران" قالت إن التصريحات تدعو للاستغراب.')
+    assert rows[0]["speaker_kind"] == "organization"
+
+
+def test_cnn_spelled_with_in_is_a_name_not_a_particle():
+    rows = run("ونقلت شبكة سي إن إن عن الطلاب المنظمين قولهم إن الحادثة مؤلمة.")
+    assert rows[0]["speaker_name"] == "الطلاب المنظمين"

@@ -482,6 +482,10 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False) -> tuple
                 and toks[j + 1][1] == toks[j][2]:
             j += 2  # جان-كلود
             continue
+        if t == "ان" and j > i and ((toks[j - 1][0] == "سي" and j + 1 < n and toks[j + 1][0] == "ان")
+                                    or (j >= 2 and toks[j - 1][0] == "ان" and toks[j - 2][0] == "سي")):
+            j += 1  # "سي إن إن" (CNN), not the particle إن
+            continue
         if not _is_word(t):
             break
         if j == i and len(t) > 4 and t.endswith(("ها", "هم", "هما", "كم")):
@@ -876,7 +880,8 @@ def _gap_allows_relative(gap: str) -> bool:
     if not g or g[0] in "،,(-–":
         return True
     first = g.split(None, 1)[0]
-    return first in _GAP_OPENERS or first.startswith("ل")
+    return first in _GAP_OPENERS or first.startswith("ل") or _bare(first) in _PERSON_HEADS \
+        or _bare(first) in _ORG_HEADS  # "رافايل إيرناندو زعيم كتلة ... الذي يقوده راخوي إن"
 
 
 def _coordinated_verb_in(gap: str) -> bool:
@@ -961,25 +966,37 @@ def _headline_statement(s: str, line_start: int, line_end: int, state: _DocState
 
 
 def _svo_subject(s: str, sent_start: int, verb_start: int):
-    """Name-first subject before the verb: 'X قال', 'وكان X قد قال', 'أما X فقال'."""
-    a = max(sent_start, verb_start - 160)
+    """Name-first subject before the verb: 'X قال', 'وكان X قد قال', 'أما X فقال',
+    'وكانت الدكتورة أماني بلور، مديرة مستشفى ...، قالت', 'صحيفة "ديلي إيران" قالت'."""
+    a = max(sent_start, verb_start - 200)
     seg_start = a
-    for ch in "،,؛:.\"”»“«":
+    for ch in "؛:.":
         k = s.rfind(ch, a, verb_start)
         if k >= 0 and k + 1 > seg_start:
             seg_start = k + 1
-    toks = _tokens(s, seg_start, verb_start)
+    toks = _tokens(s, seg_start, verb_start, limit=60)
     if not toks:
         return None
+    commas = [k for k, t in enumerate(toks) if t[0] in ("،", ",")]
+    starts = [0] + [k + 1 for k in commas]
+    for c in starts:
+        m = _subject_from(s, toks[c:])
+        if m is not None:
+            return m
+    return None
+
+
+def _subject_from(s: str, toks: list):
+    """A mention that fills ``toks`` up to the verb, allowing one comma-delimited apposition."""
     i = 0
     while i < len(toks) and (toks[i][0] in _DISCOURSE):
         i += 1
     if i < len(toks) and toks[i][0].startswith("و") and toks[i][0][1:] in ("كان", "كانت"):
         i += 1
     jend = len(toks)
-    while jend > i and toks[jend - 1][0] in ("قد", "فقد", "لقد", "ف"):
+    while jend > i and toks[jend - 1][0] in ("قد", "فقد", "لقد", "ف", "،", ","):
         jend -= 1
-    if jend <= i or jend - i > 10:
+    if jend <= i or jend - i > 16:
         return None
     sub = toks[i:jend]
     w0 = sub[0][0]
@@ -987,22 +1004,27 @@ def _svo_subject(s: str, sent_start: int, verb_start: int):
             and _bare(w0[1:]) not in _PERSON_HEADS:
         return None  # "وأخذ أعضاء الأكاديمية ينتقدون": a clause opened by another verb
     mention, j = _parse_mention(s, sub, 0)
-    if mention is not None and j < len(sub) and sub[j][0] == "في" and len(sub) - j <= 3:
+    if mention is None and w0.startswith("و") and len(w0) > 3:
+        # strip a leading و from the first word (والحكومة قالت)
+        sub = [(w0[1:], sub[0][1] + 1, sub[0][2])] + sub[1:]
+        mention, j = _parse_mention(s, sub, 0)
+    if mention is None:
+        return None
+    if j < len(sub) and sub[j][0] == "في" and len(sub) - j <= 3:
         # السفارة السعودية في واشنطن: a location phrase ends the subject
         mention = Mention(mention.start, sub[-1][2], mention.title, mention.name, mention.kind)
         if mention.kind == "organization":
             mention.title = s[mention.start : mention.end]
         j = len(sub)
-    if mention is None or j != len(sub):
-        # strip a leading و from the first word (والحكومة قالت)
-        w = sub[0][0]
-        if w.startswith("و") and len(w) > 3:
-            sub2 = [(w[1:], sub[0][1] + 1, sub[0][2])] + sub[1:]
-            mention, j = _parse_mention(s, sub2, 0)
-            if mention is None or j != len(sub2):
-                return None
-        else:
-            return None
+    if j < len(sub) and sub[j][0] in ("،", ",") and len(sub) - j <= 9:
+        rest = sub[j + 1 :]
+        if rest and all(_is_word(t[0]) and t[0] not in _MARKERS for t in rest):
+            if mention.kind == "person" and not mention.name and len(rest) <= 4 and not _is_definite(rest[0][0]):
+                mention = Mention(mention.start, rest[-1][2], mention.title,
+                                  s[rest[0][1] : rest[-1][2]], "person")  # title، NAME، قال
+            j = len(sub)  # "X، مديرة مستشفى ...، قالت": an apposition
+    if j != len(sub):
+        return None
     return mention
 
 
@@ -1171,7 +1193,7 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         return None if inside_content else _attribution_statement(s, vm, word, sa, sb, mention, state, form)
     if form.lemma == "نقل":
         k = j
-        while k < len(toks) and k - j < 4 and toks[k][0] != "عن" and toks[k][0] not in _MARKERS:
+        while k < len(toks) and k - j < 7 and toks[k][0] != "عن" and toks[k][0] not in _MARKERS:
             k += 1
         j = k if k < len(toks) and toks[k][0] == "عن" else j
         if j < len(toks) and toks[j][0] == "عن":
