@@ -271,3 +271,13 @@ def test_name_first_with_apposition_and_quoted_newspaper():
 def test_cnn_spelled_with_in_is_a_name_not_a_particle():
     rows = run("ونقلت شبكة سي إن إن عن الطلاب المنظمين قولهم إن الحادثة مؤلمة.")
     assert rows[0]["speaker_name"] == "الطلاب المنظمين"
+
+
+def test_verbal_noun_after_title_is_the_object():
+    rows = run("أكدت متحدثة باسم وزارة الداخلية الإسرائيلية بدء تنفيذ الخطة.")
+    assert rows[0]["speaker_name"] == "متحدثة باسم وزارة الداخلية الإسرائيلية"
+    assert rows[0]["content"].startswith("بدء تنفيذ")
+
+
+def test_passive_present_of_form_one_verbs():
+    assert len(run("وقال المدير سامي نور إن الوضع صعب. يُزعم أنه تم التخطيط له.")) == 1

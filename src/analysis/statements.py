@@ -246,7 +246,7 @@ _TIME_WORDS = {
 }
 _STOP_WORDS = _MARKERS | {
     "في", "خلال", "عبر", "على", "عن", "الى", "امام", "بعد", "قبل", "حول", "اثناء",
-    "ضمن", "منذ", "عقب", "مع", "من", "إلى", "إلا", "إليه", "إليها", "إليهم", "حيث", "كما", "لكن", "بل", "او", "ثم", "قد",
+    "ضمن", "منذ", "عقب", "اثر", "فور", "مع", "من", "إلى", "إلا", "إليه", "إليها", "إليهم", "حيث", "كما", "لكن", "بل", "او", "ثم", "قد",
     "الذي", "التي", "الذين", "اللذين", "اللتين", "احد", "احدى", "وهو", "وهي", "هو",
     "هي", "جميع", "كل", "بعض", "كافة", "عدد", "نفسه", "نفسها", "ذلك", "هذا", "هذه",
     "ان", "اذا", "لو", "لا", "لم", "لن", "ما", "ماذا", "متى", "كيف", "هل", "بان",
@@ -256,6 +256,15 @@ _STOP_WORDS = _MARKERS | {
     "بدوره", "بدورها", "وبدوره", "وبدورها", "فيه", "فيها", "فيهم", "به", "بها", "بهم", "عنه",
     "عنها", "معه", "معها", "قوله", "قولها", "قولهم", "لهم", "عليهم", "اليهم", "منهم", "عليه", "عليها", "له", "لها", "اليه", "اليها", "منه", "منها",
 } | _TIME_WORDS
+# Frequent verbal nouns that open the object of أكد/أعلن/نفى ... ("أكدت متحدثة
+# باسم الوزارة بدء تنفيذ الخطة"): never the first word of a name.
+_MASDARS = {
+    "بدء", "تنفيذ", "استمرار", "دعم", "رفض", "وجود", "ضرورة", "اهمية", "استعداد", "التزام", "عزم",
+    "قرار", "موافقة", "تمسك", "حرص", "امكانية", "مقتل", "سقوط", "اعتقال", "اطلاق", "تعليق", "وقف",
+    "انسحاب", "استقالة", "ترشح", "فوز", "نية", "خطة", "اتفاق", "توقيع", "تراجع", "ارتفاع", "انخفاض",
+    "اعتزال", "تضامن", "قلق", "ادانة", "شكر", "ترحيب", "تاييد", "معارضة", "مسؤولية", "تقدير", "امل",
+    "استياء", "رغبة", "حاجة", "عدم", "نجاح", "فشل", "تعرض", "استهداف", "تدمير", "سيطرة", "تحرير",
+}
 _MEDIA_NOUNS = {
     "وكالة", "صحيفة", "قناة", "شبكة", "موقع", "وسائل", "اذاعة", "تلفزيون", "صحفيين",
     "صحافيين", "صحفيون", "فرانس", "رويترز", "مجلة", "محطة", "برنامج", "جريدة",
@@ -514,6 +523,8 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False) -> tuple
             continue
         if _is_stop(t, ba_object and j > i):
             break
+        if t in _MASDARS and (j == i or j == title_end):
+            break  # a verbal noun opens the object, not a name
         if j == i:
             if b in _PERSON_HEADS or t in _PERSON_HEADS:
                 kind, head = "person", b
@@ -1132,6 +1143,9 @@ _NOT_OBJECT_STARTS = (_NOT_NOUNS - {"الى", "إلى"}) | _MARKERS | {"قد", "
 _RELATIVE_RE = re.compile(r"(?<!\w)(?:الذي|التي|الذين|اللذين|اللتين|يبدو|حيث)(?!\w)")
 _PAST_T = {f for f in VERB_FORMS if f.startswith("ت") and f[:4] in ("تابع", "تساء", "توقع", "تعهد")}
 _RESUMPTIVE = {"فيها", "فيه", "فيهم", "بها", "به", "عنها", "عنه", "منها", "منه", "عليها", "عليه"}
+# Form-I verbs: a damma on the present prefix (يُزعم، يُذكر) marks the passive.
+_FORM_ONE = {"قال", "زعم", "ذكر", "كتب", "نقل", "رأى", "كشف", "وصف", "حذر", "طالب", "ختم", "شرح", "رد",
+             "لفت", "علق", "نفى", "دعا", "روى"}
 _PREPOSITIONS = {"بعد", "قبل", "عند", "عقب", "منذ", "اثر", "حول", "في", "على", "من", "عن", "الى", "إلى", "حين",
                  "لدى", "خلال", "ضد", "مع", "بين", "حتى", "لدي", "وبعد", "وقبل", "فور", "بمجرد"}
 _NEGATIONS = {"لم", "لن", "لا", "ما", "ولم", "ولا", "ولن", "فلم", "فلا"}
@@ -1153,8 +1167,9 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
     if prefix == "" and prev_word in _PREPOSITIONS:
         return None  # "بعد كشف ملفاتها": a verbal noun after a preposition
     stem_raw = raw_verb[1:] if prefix and raw_verb[:1] in "وف" else raw_verb
-    if len(stem_raw) > 1 and stem_raw[1] == "\u064f" and form.finite and word[:1] not in "يت":
-        return None  # وذُكر، وأُعلن: passive, no speaker
+    if len(stem_raw) > 1 and stem_raw[1] == "\u064f" and form.finite \
+            and (word[:1] not in "يت" or form.lemma in _FORM_ONE):
+        return None  # وذُكر، وأُعلن، يُزعم: passive, no speaker
     if form.lemma == "بين" and word == "بين" and "\u0651" not in raw_verb:
         return None  # بين without shadda is the preposition "between"
     toks = _tokens(s, vend, min(sb, vend + 250), limit=30)
