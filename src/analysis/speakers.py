@@ -52,6 +52,7 @@ class Registry:
     by_name: dict[str, _Entry] = field(default_factory=dict)
     by_title: dict[frozenset, list[tuple[_Entry, int | None, int | None]]] = field(default_factory=dict)
     entries: list[_Entry] = field(default_factory=list)
+    memo: dict = field(default_factory=dict, repr=False, compare=False)  # resolve() results
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -252,6 +253,16 @@ def resolve(
     name first, then by title valid in ``year``, else an ``unreg:`` speaker.
     """
     registry = registry if registry is not None else default_registry()
+    key = (mention, title, year, kind, gender)
+    hit = registry.memo.get(key)
+    if hit is None:
+        hit = _resolve(mention, title, year, registry, kind, gender)
+        if len(registry.memo) < 200_000:
+            registry.memo[key] = hit
+    return hit
+
+
+def _resolve(mention, title, year, registry, kind, gender) -> Speaker:
     mention = (mention or "").strip()
     name = mention
     if title and name_key(mention).startswith(name_key(title)):
