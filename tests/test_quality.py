@@ -20,7 +20,7 @@ from analysis.statements import extract_statements
 GOLD_DIR = Path(__file__).resolve().parent / "gold"
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "ant-2.1" / "ant-multisource-2.1.tar.gz"
 
-# Measured at the last change of the rules: dev F1 0.94, holdout F1 0.80.
+# Measured at the last change of the rules: dev F1 0.94, holdout F1 0.79.
 DEV_MIN_F1 = 0.90
 HOLDOUT_MIN_F1 = 0.76
 

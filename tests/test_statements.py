@@ -281,3 +281,14 @@ def test_verbal_noun_after_title_is_the_object():
 
 def test_passive_present_of_form_one_verbs():
     assert len(run("وقال المدير سامي نور إن الوضع صعب. يُزعم أنه تم التخطيط له.")) == 1
+
+
+def test_object_after_speech_adjunct_and_adjunct_is_not_an_object():
+    rows = run("وأعلنت وزارة الصحة في بيان رسمي مقتل ثلاثة أشخاص.")
+    assert rows and rows[0]["content"].startswith("مقتل")
+    assert run("كما شددت الإجراءات الأمنية في المنطقة المحيطة بالقصر.") == []
+
+
+def test_quantified_group_speaker():
+    rows = run("وندد الكثير من المنظمات الحقوقية بالاعتقالات.")
+    assert rows and rows[0]["speaker_kind"] == "group"

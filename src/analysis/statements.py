@@ -365,7 +365,7 @@ _HONORIFICS = {"الشيخ", "الدكتور", "الامير", "اللواء", "
                "السيدة", "الجنرال", "الفريق", "المستشار", "الاميرة", "الدكتورة"}
 _ENVOY_HEADS = {"مبعوث", "سفير", "مندوب", "ممثل", "مفوض", "مبعوثة", "سفيرة", "مندوبة", "ممثلة"}
 _DOCUMENT_NOUNS = {"البيان", "التصريح", "الرسالة", "التغريدة", "المنشور", "الخطاب"}
-_QUANTIFIERS = {"بعض", "عدد", "عدة", "مجموعة", "كثيرون", "غالبية", "معظم"}
+_QUANTIFIERS = {"بعض", "عدد", "عدة", "مجموعة", "كثيرون", "غالبية", "معظم", "الكثير", "العديد", "كثير"}
 _NOT_NOUNS = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "الى", "الا", "اللاتي", "إلى",
               "إلا"}
 
@@ -956,6 +956,17 @@ def _find_content(s: str, pos: int, sent_end: int, need: str, lemma: str):
         return None
     cstart = sent_end - len(rest)
     first = rest.split(" ", 1)[0]
+    while " " in rest:
+        words = rest.split(" ", 3)
+        if first in _TIME_WORDS:  # "ليل السبت عن أسفه"
+            drop = 1
+        elif first in ("في", "خلال", "عبر") and len(words) > 2 and _bare(words[1]) in _SPEECH_NOUNS:
+            drop = 3 if len(words) > 3 and words[2].endswith(("ي", "ية")) else 2  # "في بيان رسمي"
+        else:
+            break
+        rest = " ".join(words[drop:]).lstrip(" ،,")
+        cstart = sent_end - len(rest)
+        first = rest.split(" ", 1)[0]
     if need == "ila" and first in ("الى", "إلى", "إلي", "الي"):
         return cstart, cstart, "indirect"
     if need == "obj" and len(rest) > 5 and first not in _NOT_OBJECT_STARTS:
@@ -1162,7 +1173,12 @@ def _rstrip_pos(s: str, a: int, b: int) -> int:
     return b
 
 
-_NOT_OBJECT_STARTS = (_NOT_NOUNS - {"الى", "إلى"}) | _MARKERS | {"قد", "لا", "لم", "لن", "ما", "اذا", "ان", "ثم", "او"}
+# An object never starts with an adjunct: "كما شددت الإجراءات الأمنية في المنطقة"
+_SPEECH_NOUNS = {"بيان", "تصريح", "تصريحات", "مؤتمر", "حديث", "مقابلة", "تغريدة", "كلمة", "لقاء", "رسالة",
+                 "اتصال", "بيانه", "بيانها", "تصريحه", "تصريحها", "كلمته", "كلمتها", "خطاب", "منشور", "تقرير"}
+_NOT_OBJECT_STARTS = (_NOT_NOUNS - {"الى", "إلى"}) | _MARKERS | {
+    "قد", "لا", "لم", "لن", "ما", "اذا", "ان", "ثم", "او", "في", "خلال", "منذ", "عند", "بعد", "قبل", "حيث", "كما",
+    "وفي", "داخل", "خارج", "امام", "حتى"}
 _RELATIVE_RE = re.compile(r"(?<!\w)(?:الذي|التي|الذين|اللذين|اللتين|يبدو|حيث)(?!\w)")
 _PAST_T = {f for f in VERB_FORMS if f.startswith("ت") and f[:4] in ("تابع", "تساء", "توقع", "تعهد")}
 _RESUMPTIVE = {"فيها", "فيه", "فيهم", "بها", "به", "عنها", "عنه", "منها", "منه", "عليها", "عليه"}
