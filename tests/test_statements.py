@@ -292,3 +292,9 @@ def test_object_after_speech_adjunct_and_adjunct_is_not_an_object():
 def test_quantified_group_speaker():
     rows = run("وندد الكثير من المنظمات الحقوقية بالاعتقالات.")
     assert rows and rows[0]["speaker_kind"] == "group"
+
+
+def test_object_verb_with_parenthetical_before_an():
+    rows = run("وأكدت النقابة، في البيان الذي تناقلته الصحف، أن الجهات المختصة ستكشف الملابسات.")
+    assert rows and rows[0]["speaker_name"] == "النقابة"
+    assert rows[0]["content"].startswith("الجهات")

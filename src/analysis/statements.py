@@ -928,6 +928,11 @@ def _find_content(s: str, pos: int, sent_end: int, need: str, lemma: str):
     m = _CONTENT_MARKER_RE.search(s, pos, sent_end)
     gap = m.start() - pos if m else 10**9
     limit = 90 if need == "content" else 25  # an object verb reaches its object first
+    if m and need != "content":
+        g = s[pos : m.start()].lstrip(" ")
+        words = g.split(" ", 2)
+        if g[:1] in "،,(" or (len(words) > 1 and words[0] in ("في", "خلال", "عبر") and _bare(words[1]) in _SPEECH_NOUNS):
+            limit = 90  # a parenthetical or "في بيان ..." before أن: still the content marker
     if m and gap <= limit:
         gap_text = s[pos : m.start()]
         # the gap must not itself contain a clause end or a relative clause
