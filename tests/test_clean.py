@@ -149,6 +149,7 @@ def test_comment_social_related_copyright_and_navigation_lines_are_boilerplate()
     "أرسل لصديق",
     "* الآراء الواردة في المقال تعبر عن رأي كاتبها ولا تعكس بالضرورة رأي الموقع.",
     "----------------------------",
+    "Next Previous علي القحطاني",
 ])
 def test_furniture_line(line):
     text = P1 + "\n" + line + "\n" + P2

@@ -199,7 +199,8 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule("boilerplate", "disclaimer", r"(?:يمثل|تمثل|يعبر|تعبر|يعكس|تعكس)\s+(?:عن\s+)?(?:بالضرورة\s+)?(?:عن\s+)?(?:رأي|آراء|وجهة نظر)\s+(?:كاتبها|كتابها|كاتبه|صاحبها|أصحابها|الكاتب|الكاتبة|كتّابها)|لا\s+(?:يعكس|تعكس|يعبر|تعبر|يمثل|تمثل)\s+(?:بالضرورة\s+)?(?:عن\s+)?(?:رأي|وجهة نظر|سياسة|توجهات|موقف)|الآراء\s+الواردة", 220,
              needles=("رأي", "رأى", "راي", "آراء", "اراء", "أراء", "وجهة", "وجهه", "سياسة", "سياسه", "توجهات", "موقف", "الوارد")),
     LineRule("boilerplate", "photo credit", _LEAD + r"(?:مصدر الصورة|حقوق الصورة|الصورة\s*[:：]|صورة\s*[:：]|(?:رصد\s+و)?تصوير\s*[:：]|(?i:image copyright|image caption|getty images|photo\s*:))", 80),
-    LineRule("boilerplate", "gallery navigation", _LEAD + r"(?i:next\s+previous|previous\s+next)" + _END, 30),
+    # a slideshow's buttons glued to the credit that follows ("Next Previous علي القحطاني")
+    LineRule("boilerplate", "gallery navigation", _LEAD + r"(?i:next\s+previous|previous\s+next)(?:\s|$)", 80),
     LineRule("boilerplate", "partner note", _LEAD + r"(?:هذا|هذه|هذ|نشر|نشرت|تم\s+نشر)\s+(?:\S+\s+){0,3}بالتعاون\s+مع", 120),
     LineRule("boilerplate", "separator", r"^[\s\-_=*×•·.~#+/\\|<>]{3,}$", 200),
 )
