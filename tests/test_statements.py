@@ -298,3 +298,9 @@ def test_object_verb_with_parenthetical_before_an():
     rows = run("وأكدت النقابة، في البيان الذي تناقلته الصحف، أن الجهات المختصة ستكشف الملابسات.")
     assert rows and rows[0]["speaker_name"] == "النقابة"
     assert rows[0]["content"].startswith("الجهات")
+
+
+def test_implicit_subject_from_a_previous_sentence_opened_by_another_verb():
+    rows = run('وتحدثت الوزيرة سامية عبو للصحفيين أمام البرلمان. وقالت "لن نتراجع عن القانون".')
+    assert rows and rows[0]["speaker_name"] == "سامية عبو"
+    assert rows[0]["speaker_mention"] is None

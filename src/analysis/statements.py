@@ -1325,9 +1325,14 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         else:
             k = state.by_gender(form.gender)
             if k is None:
-                return None
-            sp, kind = k.speaker, k.kind
-            state.remember(sp, form.gender, "", " ".join(k.name_tokens), k.kind)
+                prev = _previous_sentence_subject(s, sa, form.gender)
+                if prev is None:
+                    return None
+                sp = _resolve_mention(state, s, prev, form.gender)
+                kind = sp.kind if sp.registered else prev.kind
+            else:
+                sp, kind = k.speaker, k.kind
+                state.remember(sp, form.gender, "", " ".join(k.name_tokens), k.kind)
         mspan = None
     return _Stmt(vstart, vend, word, span_start, end, cstart, cend, mode, sp, mspan, kind)
 
@@ -1371,11 +1376,29 @@ def _attribution_statement(s, vm, word, sa, sb, mention, state, form):
     return _Stmt(vm.start(), vm.end(), word, sa, mention.end, sa, cend, mode, sp, (mention.start, mention.end), kind)
 
 
-def _sentence_subject(s: str, sa: int, vstart: int, gender) -> Mention | None:
+def _previous_sentence_subject(s: str, sa: int, gender, back: int = 3) -> Mention | None:
+    """No earlier speaker: the subject of a verb opening one of the previous
+    sentences ("وأثارت النائبة سامية عبو ضجة ... . وقالت ...")."""
+    end = sa
+    for _ in range(back):
+        p = max(s.rfind(".", 0, end), s.rfind("\n", 0, end))
+        if p <= 0:
+            return None
+        start = max(s.rfind(".", 0, p), s.rfind("\n", 0, p)) + 1
+        while start < p and s[start] in " \n\t":
+            start += 1
+        m = _sentence_subject(s, start, min(p, start + 160), gender, need_tokens=2)
+        if m is not None:
+            return m
+        end = start
+    return None
+
+
+def _sentence_subject(s: str, sa: int, vstart: int, gender, need_tokens: int = 3) -> Mention | None:
     """Implicit subject of a coordinated verb: 'ورفض المتحدث ... ذلك، وقال إن'
     shares the subject of the verb that opens the sentence."""
     toks = _tokens(s, sa, vstart, limit=16)
-    if len(toks) < 3:
+    if len(toks) < need_tokens:
         return None
     first = toks[0][0]
     if not (first.startswith(("و", "ف")) and 4 <= len(first) <= 7) or _is_definite(first[1:]) \
