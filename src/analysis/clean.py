@@ -493,10 +493,10 @@ def _line_flags(b: _Batch, lines: _Lines) -> list[tuple[int, int, int, str, str]
 # repeats), 12-character anchors at its start, middle and end (candidates
 # for near repeats), and 5-character shingles (Jaccard, containment).
 
-MIN_DUPLICATE_CHARS = 25  # normalised characters; "وأضاف:" and the like never count
+MIN_DUPLICATE_CHARS = 25  # normalised characters; "وأضاف:", "وقال المتحدث: لا تعليق." never count
 NEAR_THRESHOLD = 0.85  # Jaccard of character 5-gram shingles
 SHINGLE = 5
-ANCHOR = 12
+ANCHOR = 12  # must not exceed MIN_DUPLICATE_CHARS
 MAX_ANCHOR_GROUP = 50
 CONTAINMENT_THRESHOLD = 0.9
 PARTIAL_SHARE = 0.66  # a partly copied sentence is flagged only if the copy is most of it
@@ -508,13 +508,14 @@ class _Sentences:
     inv_pow: np.ndarray  # B**-k
     table: pl.DataFrame  # sid, doc, s, e (joined offsets), ks, ke (kept range), klen, h, a0, a1, a2
     context: pl.DataFrame  # doc, s, ks, ke of headlines and short sentences (earlier text only)
-    kept: np.ndarray | None = None  # positions in joined that made the kept stream
+    kept: np.ndarray  # bool per position of joined: part of the kept (normalised) stream
+    _kept_at: np.ndarray | None = None  # positions of the kept characters, computed when first needed
 
     def position(self, k: int) -> int:
         """Offset in joined of kept character k."""
-        if not isinstance(self.kept, tuple):
-            self.kept = (np.flatnonzero(self.kept),)
-        return int(self.kept[0][k])
+        if self._kept_at is None:
+            self._kept_at = np.flatnonzero(self.kept)
+        return int(self._kept_at[k])
 
     def window(self, start, length, sentence_start) -> np.ndarray:
         """Hash of kept[start:start+length] (inside the sentence starting at sentence_start)."""
