@@ -376,14 +376,12 @@ def test_crlf_line_endings_and_emoji_keep_offsets_exact():
     assert got["duplicate"] == P1
 
 
-def test_many_sentences_with_one_opening_stay_fast():
-    import time
-
+def test_list_like_document_with_one_opening_is_not_a_repeat():
+    # 3,000 sentences that differ only in their numbers: none repeats another
+    # (speed on such documents is measured in benchmarks/, not here)
     body = "\n".join(f"وقال المتحدث باسم الوزارة إن عدد المصابين في المدينة رقم {i} بلغ {i * 7} شخصا." for i in range(3000))
-    start = time.perf_counter()
     f = flags_of(body)
-    assert time.perf_counter() - start < 10
-    assert f.filter(pl.col("kind") == "duplicate").height < 3000
+    assert f.filter(pl.col("kind") == "duplicate").height == 0
 
 
 def test_sentences_glued_without_a_space_are_still_split():
