@@ -121,6 +121,8 @@ def write_html(executed: list[Path], target: Path) -> Path:
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(template_name="lab")
+    # a report for readers: prose, tables and figures; the code is in the notebooks
+    exporter.exclude_input = True
     exporter.exclude_input_prompt = True
     exporter.exclude_output_prompt = True
     merged = None
