@@ -105,8 +105,9 @@ def run_one(name: str, corpus_path: Path, workers: int, out_dir: Path, drop_dupl
     result["statements"] = cold.statements
     (out_dir / "run-key.json").unlink()
     started = time.perf_counter()
-    pipeline.run_extract(corpus_path, out_dir, workers=workers, progress=False, drop_duplicates=drop_duplicates)
+    cached = pipeline.run_extract(corpus_path, out_dir, workers=workers, progress=False, drop_duplicates=drop_duplicates)
     result["cached"] = time.perf_counter() - started
+    result["cached_timings"] = cached.timings
     started = time.perf_counter()
     pipeline.run_extract(corpus_path, out_dir, workers=workers, progress=False, drop_duplicates=drop_duplicates)
     result["same"] = time.perf_counter() - started
