@@ -304,3 +304,57 @@ def test_implicit_subject_from_a_previous_sentence_opened_by_another_verb():
     rows = run('وتحدثت الوزيرة سامية عبو للصحفيين أمام البرلمان. وقالت "لن نتراجع عن القانون".')
     assert rows and rows[0]["speaker_name"] == "سامية عبو"
     assert rows[0]["speaker_mention"] is None
+
+
+# --- one row per event, in-document coreference, name boundaries -------------
+
+
+def test_headline_flagged_and_first_line_gives_one_row():
+    text = "العمري: لن نرفع أسعار الخبز هذا العام\n\nقال وزير التموين خالد العمري إن المخزون يكفي لستة أشهر."
+    flags = pl.DataFrame({"doc_id": ["d"], "char_start": [0], "char_end": [text.index("\n")],
+                          "kind": ["headline"], "reason": ["first line"]})
+    rows = run(text, flags=flags)
+    heads = [r for r in rows if r["is_headline"]]
+    assert len(heads) == 1
+    keys = [(r["char_start"], r["char_end"], r["verb_start"]) for r in rows]
+    assert len(keys) == len(set(keys))
+
+
+def test_surname_reference_gets_the_full_name_speaker():
+    text = ("أعلنت وزيرة الصحة سلمى القاسم أمس أن حملة التطعيم ستبدأ الأحد. "
+            "وقالت القاسم إن اللقاحات وصلت إلى المستودعات.")
+    rows = run(text)
+    assert [r["speaker_name"] for r in rows] == ["سلمى القاسم", "سلمى القاسم"]
+    assert len({r["speaker_id"] for r in rows}) == 1
+    assert rows[1]["speaker_mention"] == "القاسم"  # as written
+
+
+def test_surname_headline_before_full_name_is_the_same_speaker():
+    text = ("الزعبي: الموسم السياحي سيكون الأفضل منذ سنوات\n\n"
+            "قال مدير هيئة السياحة رامي الزعبي إن الحجوزات ارتفعت. وأضاف الزعبي أن الفنادق ممتلئة.")
+    rows = run(text)
+    assert len(rows) == 3
+    assert {r["speaker_name"] for r in rows} == {"رامي الزعبي"}
+    assert len({r["speaker_id"] for r in rows}) == 1
+    assert rows[0]["speaker_mention"] == "الزعبي" and rows[0]["is_headline"]
+
+
+def test_speaker_name_drops_the_title_even_for_first_names_with_lam():
+    rows = run("أكدت رئيسة جامعة العاصمة لينا مراد أن الامتحانات ستجري في موعدها.")
+    assert rows[0]["speaker_name"] == "لينا مراد"
+    assert rows[0]["speaker_mention"] == "رئيسة جامعة العاصمة لينا مراد"
+
+
+def test_object_after_title_and_full_name_is_not_part_of_the_name():
+    rows = run("انتقد عضو مجلس النواب فراس حمدان القرار، معتبراً أنه يضر بالمزارعين.")
+    assert rows[0]["speaker_name"] == "فراس حمدان"
+    rows = run("دعا وزير الداخلية سليم عواد السائقين إلى الالتزام بقواعد السير.")
+    assert rows[0]["speaker_name"] == "سليم عواد"
+    assert rows[0]["content"].startswith("السائقين")
+
+
+def test_definite_surname_after_title_and_first_name_is_kept():
+    rows = run("دعا رئيس الاتحاد مروان الحسيني اللاعبين إلى الهدوء.")
+    assert rows[0]["speaker_name"] == "مروان الحسيني"
+    rows = run("انتقد محافظ المدينة وليد الشامي القرار الأخير.")
+    assert rows[0]["speaker_name"] == "وليد الشامي"

@@ -423,6 +423,16 @@ def _is_media_l(t: str) -> bool:
         or rest[:1].isascii()
 
 
+def _is_lam_link(t: str, nxt: str) -> bool:
+    """A ل-phrase continuing a title (لشؤون الهجرة، للأرصاد، لسوريا), not a
+    first name that happens to start with ل (ليلى، لؤي، لينا): it takes the
+    article, a definite genitive after it, or a place."""
+    if not t.startswith("ل") or len(t) <= 3:
+        return False
+    rest = t[1:]
+    return t.startswith("لل") or _is_definite(nxt) or rest in _COUNTRIES or "ال" + rest in _COUNTRIES
+
+
 def _is_stop(t: str, ba_object: bool) -> bool:
     if t in _STOP_WORDS or _is_media_l(t):
         return True
@@ -474,7 +484,8 @@ def _looks_like_title_construct(toks: list, i: int, ba_object: bool) -> int:
     return -1
 
 
-def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False) -> tuple[Mention | None, int]:
+def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
+                   obj_verb: bool = False) -> tuple[Mention | None, int]:
     """Read a speaker noun phrase starting at token ``i``.
 
     Returns (mention or None, index of the first token after it).
@@ -613,7 +624,7 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False) -> tuple
                 title_end = j
                 continue
             if (t in _TITLE_LINKS or t in _TITLE_INDEF or t in _COUNTRIES or b in _ORG_HEADS
-                    or _is_nisba(t) or (t.startswith("ل") and len(t) > 3 and prev not in _MARKERS)
+                    or _is_nisba(t) or (_is_lam_link(t, toks[j + 1][0] if j + 1 < n else "") and prev not in _MARKERS)
                     or (not _is_definite(prev) and t.endswith(("ية", "يون", "يين")) and len(t) > 4)):
                 j += 1
                 title_end = j
@@ -656,6 +667,12 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False) -> tuple
         if j > title_end and (b in _PERSON_HEADS or b in _ORG_HEADS) and prev not in _NAME_PARTICLES:
             break  # "فهمي العامري رئيس دائرة ...": an apposition follows the name
         if _is_definite(t):
+            if obj_verb and title_end > i and prev not in _NAME_PARTICLES and not t.endswith("ي") \
+                    and sum(1 for x in toks[title_end:j] if x[0] not in _NAME_PARTICLES) >= 2:
+                # "انتقد عضو المجلس كريم منصور المشروع": after a title and a
+                # first + last name, a definite noun is the verb's object;
+                # after a title + first name it is a surname (مدير الهيئة نبيل الحسن)
+                break
             # surnames with the article (عبد الفتاح السيسي): after a particle,
             # a nisba-like surname, or the last word before a boundary
             nxt = toks[j + 1][0] if j + 1 < n else ""
@@ -1099,10 +1116,16 @@ def _extract_doc(raw: str, skip_spans, head_spans, registry: Registry, year: int
     # "Name: quote" headline-shaped first line (and every flagged headline)
     first_nl = s.find("\n")
     first_end = len(s) if first_nl < 0 else first_nl
+    # the cleaner usually flags that same first line as a headline: read each
+    # line once, or the headline statement is emitted twice
     cand_lines = [(0, first_end)] + heads
+    seen_lines: set[int] = set()
     for a, b in cand_lines:
-        if _in_spans(a, skip):
+        while a < b and s[a].isspace():
+            a += 1
+        if a in seen_lines or _in_spans(a, skip):
             continue
+        seen_lines.add(a)
         st = _headline_statement(s, a, b, state)
         if st is not None:
             out.append(st)
@@ -1110,7 +1133,7 @@ def _extract_doc(raw: str, skip_spans, head_spans, registry: Registry, year: int
 
     verb_matches = list(_VERB_RE.finditer(s))  # one scan; most sentences have no verb
     if not verb_matches:
-        return _map_back(out, offs)
+        return _map_back(_unique_events(out), offs)
     starts = [m.start() for m in verb_matches]
     for sa, sb in split_sentences(s):
         if sa in headline_done:
@@ -1156,7 +1179,55 @@ def _extract_doc(raw: str, skip_spans, head_spans, registry: Registry, year: int
                 st.headline = True
         out.extend(sent_stmts)
 
-    return _map_back(out, offs)
+    _merge_surname_speakers(out)
+    return _map_back(_unique_events(out), offs)
+
+
+def _merge_surname_speakers(out: list) -> None:
+    """Within one document a surname alone ("وقالت حداد", headline "الخطيب:")
+    is the person the text names in full ("ليلى حداد", "سامر الخطيب"), before
+    or after it: give every statement the full-name speaker.  Only when exactly
+    one full name ends with those words and the genders do not clash."""
+    full: dict[tuple, dict[str, Speaker]] = {}
+    for st in out:
+        sp = st.speaker
+        if sp.registered or st.kind != "person":
+            continue
+        toks = tuple(name_key(sp.name_ar).split())
+        for k in range(1, len(toks)):
+            full.setdefault(toks[k:], {})[sp.speaker_id] = sp
+    if not full:
+        return
+    remap: dict[str, Speaker] = {}
+    for st in out:
+        sp = st.speaker
+        if sp.registered or st.kind not in ("person", "unknown") or sp.speaker_id in remap:
+            continue  # a lone definite word ("الخطيب:") is parsed as kind unknown
+        cands = full.get(tuple(name_key(sp.name_ar).split()))
+        if not cands or len(cands) != 1:
+            continue
+        target = next(iter(cands.values()))
+        if target.speaker_id != sp.speaker_id and (sp.gender is None or target.gender is None
+                                                   or sp.gender == target.gender):
+            remap[sp.speaker_id] = target
+    for st in out:
+        if st.speaker.speaker_id in remap:
+            st.speaker = remap[st.speaker.speaker_id]
+            st.kind = "person"
+
+
+def _unique_events(out: list) -> list:
+    """One row per reporting event: a verb (or headline name) is reported once
+    even if two paths reached it (a flagged headline that is also a sentence)."""
+    seen: set[tuple[int, int]] = set()
+    kept = []
+    for st in out:
+        key = (st.verb_start, st.verb_end)
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(st)
+    return kept
 
 
 def _map_back(out: list, offs) -> list:
@@ -1230,7 +1301,7 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
             and _is_word(toks[_quoted_run(toks, i)][0]) and toks[_quoted_run(toks, i)][0] not in _STOP_WORDS)
     )
     if not pronoun_subject and starts_like_subject:
-        mention, j = _parse_mention(s, toks, i, ba_object=form.lemma in _BA_LEMMAS)
+        mention, j = _parse_mention(s, toks, i, ba_object=form.lemma in _BA_LEMMAS, obj_verb=form.need == "obj")
     if mention is not None and mention.kind == "person" and not mention.name:
         mention, j = _apposition_name(s, toks, j, mention)
     if mention is None and form.lemma == "ذكر" and word.startswith("ي"):
