@@ -240,10 +240,27 @@ def _tag(block: str, tag: str) -> tuple[str | None, int | None]:
     return match.group(1), match.start(1)
 
 
+_DOC_OPEN = re.compile(r"<DOC>", re.I)
+_DOC_CLOSE = re.compile(r"</DOC>", re.I)
+
+
+def _trec_blocks(text: str) -> list[str]:
+    """What _TREC_DOC.findall gives (each block ends at </DOC>, the next <DOC>
+    or the end), found by plain tag searches: the lazy pattern tried three
+    alternatives at every character (a fifth of ANT's parse time)."""
+    starts = [m.end() for m in _DOC_OPEN.finditer(text)]
+    blocks = []
+    for i, start in enumerate(starts):
+        limit = starts[i + 1] - len("<DOC>") if i + 1 < len(starts) else len(text)
+        close = _DOC_CLOSE.search(text, start, limit)
+        blocks.append(text[start: close.start() if close else limit])
+    return blocks
+
+
 def parse_trec(name: str, text: str, encoding: str) -> list[Record]:
     """TREC/CLEF-style files (ANT): one or more <DOC> blocks, tags parsed leniently."""
     records = []
-    blocks = _TREC_DOC.findall(text)
+    blocks = _trec_blocks(text)
     for number, block in enumerate(blocks, start=1):
         where = name if len(blocks) == 1 else f"{name}#{number}"
         docno, _ = _tag(block, "DOCNO")
