@@ -358,3 +358,36 @@ def test_definite_surname_after_title_and_first_name_is_kept():
     assert rows[0]["speaker_name"] == "مروان الحسيني"
     rows = run("انتقد محافظ المدينة وليد الشامي القرار الأخير.")
     assert rows[0]["speaker_name"] == "وليد الشامي"
+
+
+def test_coordinated_appeal_keeps_the_subject_and_takes_an_addressee():
+    text = ("وحذرت جمعية حماية المستهلك من ارتفاع أسعار الأدوية، "
+            "وطالبت الوزارة بفرض رقابة صارمة على الصيدليات.")
+    rows = run(text)
+    assert len(rows) == 2
+    assert rows[0]["speaker_name"] == rows[1]["speaker_name"] == "جمعية حماية المستهلك"
+    assert rows[1]["speaker_mention"] is None
+    assert rows[1]["content"].startswith("الوزارة بفرض")
+    text = "حذر اتحاد النقل من الازدحام، ودعا السائقين إلى تجنب الطريق الساحلي."
+    rows = run(text)
+    assert [r["speaker_name"] for r in rows] == ["اتحاد النقل", "اتحاد النقل"]
+
+
+def test_coordinated_appeal_with_a_named_subject_is_a_new_speaker():
+    text = ("حذرت النقابة من نقص الأدوية، ودعت وزيرة الصحة سلمى القاسم "
+            "إلى التريث.")
+    rows = run(text)
+    assert rows[-1]["speaker_name"] == "سلمى القاسم"
+
+
+def test_first_name_spelt_with_hamza_al_is_not_a_title():
+    rows = run("وقال ألبرتو فرنانديز إن الفريق جاهز للمباراة.")
+    assert rows[0]["speaker_name"] == "ألبرتو فرنانديز"
+
+
+def test_lam_phrase_inside_a_title_still_belongs_to_the_title():
+    rows = run("وقال المدير الفني لنادي الوحدة، جمال سعيد، إن الفريق جاهز.")
+    assert rows[0]["speaker_name"] == "جمال سعيد"
+    for text in ("وقال مدرب الحراس ليوفنتوس، ماركو سيلفا، إن الفريق جاهز.",
+                 "وقال مدرب الحراس ليوفنتوس ماركو سيلفا إن الفريق جاهز."):
+        assert run(text)[0]["speaker_name"] == "ماركو سيلفا"

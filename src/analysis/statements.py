@@ -423,14 +423,22 @@ def _is_media_l(t: str) -> bool:
         or rest[:1].isascii()
 
 
-def _is_lam_link(t: str, nxt: str) -> bool:
-    """A ل-phrase continuing a title (لشؤون الهجرة، للأرصاد، لسوريا), not a
-    first name that happens to start with ل (ليلى، لؤي، لينا): it takes the
-    article, a definite genitive after it, or a place."""
+def _is_lam_link(t: str, nxt: str, nxt2: str = "") -> bool:
+    """A ل-phrase continuing a title (لشؤون الهجرة، للأرصاد، لشركة أوبر،
+    لتويتر), not a first name that happens to start with ل (ليلى، لينا، لوكا،
+    ليام): names mostly read لي/لو, prepositional phrases rarely do unless a
+    definite genitive, a place or an institution follows (لوزارة الخارجية);
+    and a ل-first name is followed by just its surname, not by a comma
+    (ليوفنتوس، ماركو سيلفا) or by a full name (ليوفنتوس ماركو سيلفا)."""
     if not t.startswith("ل") or len(t) <= 3:
         return False
     rest = t[1:]
-    return t.startswith("لل") or _is_definite(nxt) or rest in _COUNTRIES or "ال" + rest in _COUNTRIES
+    if rest[0] not in "يو" or t.startswith("لل") or _is_definite(nxt) or not _is_word(nxt or "،"):
+        return True
+    if _is_word(nxt2 or "،") and not _is_definite(nxt2) and nxt2 not in _STOP_WORDS and nxt2 not in _MARKERS:
+        return True
+    return rest in _COUNTRIES or "ال" + rest in _COUNTRIES or _bare(rest) in _ORG_HEADS \
+        or _bare(rest) in _PERSON_HEADS or rest in _TITLE_INDEF
 
 
 def _is_stop(t: str, ba_object: bool) -> bool:
@@ -624,7 +632,8 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
                 title_end = j
                 continue
             if (t in _TITLE_LINKS or t in _TITLE_INDEF or t in _COUNTRIES or b in _ORG_HEADS
-                    or _is_nisba(t) or (_is_lam_link(t, toks[j + 1][0] if j + 1 < n else "") and prev not in _MARKERS)
+                    or _is_nisba(t) or (_is_lam_link(t, toks[j + 1][0] if j + 1 < n else "",
+                                                     toks[j + 2][0] if j + 2 < n else "") and prev not in _MARKERS)
                     or (not _is_definite(prev) and t.endswith(("ية", "يون", "يين")) and len(t) > 4)):
                 j += 1
                 title_end = j
@@ -667,11 +676,12 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
         if j > title_end and (b in _PERSON_HEADS or b in _ORG_HEADS) and prev not in _NAME_PARTICLES:
             break  # "فهمي العامري رئيس دائرة ...": an apposition follows the name
         if _is_definite(t):
-            if obj_verb and title_end > i and prev not in _NAME_PARTICLES and not t.endswith("ي") \
-                    and sum(1 for x in toks[title_end:j] if x[0] not in _NAME_PARTICLES) >= 2:
+            if obj_verb and title_end > i and not t.endswith("ي") \
+                    and not any(x[0] in _NAME_PARTICLES for x in toks[title_end:j]) and j - title_end >= 2:
                 # "انتقد عضو المجلس كريم منصور المشروع": after a title and a
                 # first + last name, a definite noun is the verb's object;
-                # after a title + first name it is a surname (مدير الهيئة نبيل الحسن)
+                # after a title + first name it is a surname (مدير الهيئة نبيل الحسن),
+                # so is the family name closing a بن/عبد chain (عواد بن صالح العواد)
                 break
             # surnames with the article (عبد الفتاح السيسي): after a particle,
             # a nisba-like surname, or the last word before a boundary
@@ -840,6 +850,10 @@ class _DocState:
 def _resolve_mention(state: _DocState, s: str, m: Mention, gender) -> Speaker:
     title = _QUOTES_SPACES.sub(" ", state.as_written(s, m.title, m.start, m.end)).strip()
     name = _QUOTES_SPACES.sub(" ", state.as_written(s, m.name, m.start, m.end)).strip()
+    if name and " " not in title and title.startswith(("أل", "إل")):
+        # ألفارو، ألكسندرا: the matching copy folds أل to the article, so the
+        # first name was read as a one-word title; the hamza says it is a name
+        title, name = "", title + " " + name
     if name:
         k = state.by_name(name)
         if k is not None and (k.speaker.registered or len(name_key(name).split()) <= len(k.name_tokens)):
@@ -1163,7 +1177,8 @@ def _extract_doc(raw: str, skip_spans, head_spans, registry: Registry, year: int
                 continue
             raw_verb = raw[map_offset(offs, vstart) : map_offset(offs, vm.end())]
             inside = bool(sent_stmts) and vstart >= sent_stmts[-1].content_start
-            st = _finite_statement(s, vm, form, sa, sb, state, quotes, raw_verb, inside)
+            st = _finite_statement(s, vm, form, sa, sb, state, quotes, raw_verb, inside,
+                                   sent_stmts[-1] if sent_stmts else None)
             if st is None:
                 continue
             if sent_stmts and sent_stmts[-1].content_end > st.start:
@@ -1272,7 +1287,28 @@ def _previous_word(s: str, sa: int, vstart: int) -> str:
     return s[(k + 1 if k >= 0 else sa) : vstart].strip()
 
 
-def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: str, inside_content=False):
+# verbs of appeal and the preposition that introduces what is asked
+_ADDRESSEE_LEMMAS = {"دعا": ("الى", "إلى"), "حث": ("على",), "طالب": ("ب",), "ناشد": ("ب",)}
+
+
+def _continues_with_addressee(prev_stmt, prefix: str, form: VerbForm, mention: Mention, toks: list, j: int) -> bool:
+    """"حذرت النقابة من ...، ودعت الحكومة إلى وضع خطة": a و-verb of appeal in
+    the same sentence as a statement whose verb agrees in gender continues its
+    subject; the title-only noun after it, followed by the preposition the verb
+    governs (دعا إلى، طالب بـ، حث على), is the addressee."""
+    if prev_stmt is None or prefix != "و" or form.lemma not in _ADDRESSEE_LEMMAS or mention.name \
+            or j >= len(toks):
+        return False
+    prev_form = VERB_FORMS.get(prev_stmt.verb)
+    if prev_form is None or prev_form.gender != form.gender:
+        return False
+    nxt = toks[j][0]
+    return nxt in _ADDRESSEE_LEMMAS[form.lemma] or ("ب" in _ADDRESSEE_LEMMAS[form.lemma] and nxt.startswith("ب")
+                                                    and len(nxt) > 3)
+
+
+def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: str, inside_content=False,
+                      prev_stmt=None):
     vstart, vend = vm.start(), vm.end()
     prefix = vm.group(1)
     word = vm.group(2)
@@ -1304,6 +1340,9 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         mention, j = _parse_mention(s, toks, i, ba_object=form.lemma in _BA_LEMMAS, obj_verb=form.need == "obj")
     if mention is not None and mention.kind == "person" and not mention.name:
         mention, j = _apposition_name(s, toks, j, mention)
+    continued = None
+    if mention is not None and _continues_with_addressee(prev_stmt, prefix, form, mention, toks, j):
+        mention, j, continued = None, i, prev_stmt
     if mention is None and form.lemma == "ذكر" and word.startswith("ي"):
         return None  # "يذكر أن": "it is worth mentioning", impersonal
     if mention is not None and form.gender == "m" and mention.kind == "organization" and not mention.name \
@@ -1388,6 +1427,9 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
     if mention is not None:
         sp = _resolve_mention(state, s, mention, form.gender)
         mspan, kind = (mention.start, mention.end), sp.kind if sp.registered else mention.kind
+    elif continued is not None:
+        sp, kind = continued.speaker, continued.kind
+        mspan = None
     else:
         subj = _sentence_subject(s, sa, vstart, form.gender) if vstart > sa else None
         if subj is not None:
