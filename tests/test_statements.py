@@ -391,3 +391,9 @@ def test_lam_phrase_inside_a_title_still_belongs_to_the_title():
     for text in ("وقال مدرب الحراس ليوفنتوس، ماركو سيلفا، إن الفريق جاهز.",
                  "وقال مدرب الحراس ليوفنتوس ماركو سيلفا إن الفريق جاهز."):
         assert run(text)[0]["speaker_name"] == "ماركو سيلفا"
+
+
+def test_coordinated_accusation_object_is_not_the_speaker():
+    text = "أكدت الحكومة أن أرقام التقرير مبالغ فيها، واتهمت المعارضة بتضليل الرأي العام."
+    rows = run(text)
+    assert [r["speaker_name"] for r in rows] == ["الحكومة", "الحكومة"]

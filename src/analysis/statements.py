@@ -50,6 +50,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 import polars as pl
 
@@ -401,12 +402,8 @@ class Mention:
 
 
 def _tokens(s: str, start: int, end: int, limit: int = 40):
-    out = []
-    for m in _TOKEN_RE.finditer(s, start, end):
-        out.append((m.group(), m.start(), m.end()))
-        if len(out) >= limit:
-            break
-    return out
+    """(token, start, end) of at most ``limit`` words/punctuation marks in s[start:end]."""
+    return [(m.group(), m.start(), m.end()) for m in islice(_TOKEN_RE.finditer(s, start, end), limit)]
 
 
 _ORG_WITH_PROPER_NAME = {"وكالة", "صحيفة", "قناة", "موقع", "شبكة", "شركة", "حركة", "حزب", "جماعة",
@@ -1287,8 +1284,8 @@ def _previous_word(s: str, sa: int, vstart: int) -> str:
     return s[(k + 1 if k >= 0 else sa) : vstart].strip()
 
 
-# verbs of appeal and the preposition that introduces what is asked
-_ADDRESSEE_LEMMAS = {"دعا": ("الى", "إلى"), "حث": ("على",), "طالب": ("ب",), "ناشد": ("ب",)}
+# verbs of appeal (and accusation) and the preposition that introduces what is asked (or alleged)
+_ADDRESSEE_LEMMAS = {"دعا": ("الى", "إلى"), "حث": ("على",), "طالب": ("ب",), "ناشد": ("ب",), "اتهم": ("ب",)}
 
 
 def _continues_with_addressee(prev_stmt, prefix: str, form: VerbForm, mention: Mention, toks: list, j: int) -> bool:
