@@ -30,6 +30,7 @@ import json
 import os
 import platform
 import re
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -42,6 +43,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPORA = ROOT.parent / "shared" / "corpora"
 ANT_TAR = CORPORA / "ant-2.1" / "ant-multisource-2.1.tar.gz"
 ONE_GB_DIR = Path(tempfile.gettempdir()) / "bench-ant1g"
+SOURCE = ROOT / "src"  # replaced by a snapshot in main()
 
 # Common reporting-verb forms (past, present, verbal noun; with و/ف), one alternation.
 REPORTING_VERBS = re.compile(
@@ -120,7 +122,7 @@ def measure(name: str, corpus_path: Path, workers: int, drop_duplicates: bool) -
 
     with tempfile.TemporaryDirectory(prefix=f"bench-{name}-") as tmp:
         result_file = Path(tmp) / "result.json"
-        env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")])))
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(SOURCE), os.environ.get("PYTHONPATH")])))
         child = subprocess.Popen([sys.executable, __file__, "--one", name, str(corpus_path), "--workers", str(workers),
                                   "--out", str(Path(tmp) / "out"), "--result", str(result_file)]
                                  + ([] if drop_duplicates else ["--keep-duplicates"]), env=env)
@@ -224,6 +226,13 @@ def main(argv=None) -> int:
         result = run_one(args.one[0], Path(args.one[1]), args.workers, args.out, not args.keep_duplicates)
         args.result.write_text(json.dumps(result))
         return 0
+    # every corpus runs the same code: a snapshot of src/ taken now (edits made
+    # meanwhile would change the cache keys between the cold and cached runs)
+    global SOURCE
+    snapshot = Path(tempfile.mkdtemp(prefix="bench-src-"))
+    SOURCE = snapshot / "src"
+    shutil.copytree(ROOT / "src" / "analysis", SOURCE / "analysis", ignore=shutil.ignore_patterns("__pycache__"))
+    (snapshot / "seeds").symlink_to(ROOT / "seeds")  # config finds the seed registry beside src/
     paths = {"seeds": ROOT / "seeds", "ant": ANT_TAR.parent, "saudinewsnet": CORPORA / "saudinewsnet"}
     results = []
     for name in args.corpora:
