@@ -1,0 +1,46 @@
+"""No quality lost for speed: gold scores of the streamed, cached pipeline
+(`pipeline.run_extract`) next to the direct in-memory calls (`quality.predict`).
+
+    PYTHONPATH=src .venv/bin/python benchmarks/quality_via_pipeline.py
+
+Reads the gold articles from the ANT archive beside the project into a
+temporary folder (never into the repository) and prints both scores per set.
+"""
+
+from __future__ import annotations
+
+import sys
+import tarfile
+import tempfile
+from pathlib import Path
+
+from analysis import evaluate, pipeline, quality
+
+
+def main() -> int:
+    if not quality.ANT_ARCHIVE.exists():
+        print(quality.UNAVAILABLE, file=sys.stderr)
+        return 1
+    with tempfile.TemporaryDirectory(prefix="gold-via-pipeline-") as tmp:
+        for name, path in quality.GOLD_SETS.items():
+            gold = evaluate.load_gold(path)
+            wanted = set(gold["doc_id"].to_list())
+            folder = Path(tmp) / name
+            folder.mkdir()
+            with tarfile.open(quality.ANT_ARCHIVE, "r|gz") as archive:
+                for member in archive:
+                    if member.isfile() and Path(member.name).stem in wanted:
+                        (folder / Path(member.name).name).write_bytes(archive.extractfile(member).read())
+            pipeline.run_extract(folder, Path(tmp) / f"out-{name}", workers=1, progress=False)
+            tables = pipeline.read_tables(Path(tmp) / f"out-{name}")
+            streamed = evaluate.evaluate(tables["statements"], gold, tables["documents"])
+            documents = quality.gold_documents(gold)
+            direct = evaluate.evaluate(quality.predict(documents), gold, documents)
+            print(f"{name:8} pipeline P {streamed.precision:.3f} R {streamed.recall:.3f} F1 {streamed.f1:.3f} | "
+                  f"direct P {direct.precision:.3f} R {direct.recall:.3f} F1 {direct.f1:.3f} | "
+                  f"{tables['documents'].height} articles")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
