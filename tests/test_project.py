@@ -27,7 +27,8 @@ def test_environment_yml_lists_the_same_dependencies_as_pyproject():
     wanted = requirement_names(project["dependencies"] + project["optional-dependencies"]["test"])
     text = (ROOT / "environment.yml").read_text()
     pip_block = text.split("- pip:", 1)[1]
-    listed = requirement_names(l.strip().lstrip("- ").strip() for l in pip_block.splitlines())
+    items = (re.sub(r"^\s*-\s+", "", line, count=1) for line in pip_block.splitlines() if line.strip().startswith("- "))
+    listed = requirement_names(items)
     assert listed == wanted, f"only in environment.yml: {listed - wanted}; only in pyproject: {wanted - listed}"
 
 
