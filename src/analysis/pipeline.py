@@ -17,8 +17,8 @@ and nothing is computed twice:
              dates.date_statements per record part, on the documents whose
              result key is not cached, and write keyed results to the cache.
 4. write:    workers assemble per-part output files from the record parts and
-             cached results; the main process concatenates them with a
-             streaming sink.
+             cached results; the main process appends them one part at a
+             time into the output files.
 
 Cache (out_dir/.cache): record parts keyed by input file path + size + mtime
 + read options + code version (a changed or added file is the only one read
