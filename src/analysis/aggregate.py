@@ -18,6 +18,7 @@ import polars as pl
 OTHER_SPEAKER = "__other__"  # same literal as arabic.OTHER_SPEAKER
 OTHER_NAME_AR = "متحدثون آخرون"
 OTHER_NAME_EN = "Other speakers"
+UNKNOWN_OUTLET = "(unknown outlet)"  # documents whose outlet no source names
 
 FREQUENCIES = ("week", "month", "quarter", "year")
 _EVERY = {"week": "1w", "month": "1mo", "quarter": "1q", "year": "1y"}
@@ -211,8 +212,8 @@ def speaker_by_outlet(
     can be shown as a heat map.  Outlets ordered by total statements.
     """
     joined = statements.filter(pl.col("speaker_id").is_not_null()).join(
-        documents.select("doc_id", pl.col("outlet").fill_null("?")), on="doc_id", how="left"
-    ).with_columns(pl.col("outlet").fill_null("?"))
+        documents.select("doc_id", pl.col("outlet").fill_null(UNKNOWN_OUTLET)), on="doc_id", how="left"
+    ).with_columns(pl.col("outlet").fill_null(UNKNOWN_OUTLET))
     lumped = _lump(joined, top_n, other)
     outlet_rank = lumped.group_by("outlet").len("n").sort(["n", "outlet"], descending=[True, False])
     outlets = outlet_rank["outlet"].to_list()
