@@ -808,15 +808,9 @@ def flag_spans(documents: pl.DataFrame) -> pl.DataFrame:
     ids = documents["doc_id"].to_list()
     texts = [t or "" for t in documents["text"].to_list()]
     rows = []
-    start = 0
-    while start < len(texts):
-        end, size = start, 0
-        while end < len(texts) and (end == start or size + len(texts[end]) <= BATCH_CHARS):
-            size += len(texts[end]) + 1
-            end += 1
-        for d, s, e, kind, reason in _batch_flags(texts[start:end]):
+    for start, batch in _batches(texts):
+        for d, s, e, kind, reason in _batch_flags(batch):
             rows.append((ids[start + d], s, e, kind, reason))
-        start = end
     flags = pl.DataFrame(rows, schema=schemas.FLAGS, orient="row")
     return flags.sort("doc_id", "char_start", maintain_order=True)
 
