@@ -352,3 +352,17 @@ def test_marks_inside_words_change_nothing_but_offsets(seed):
         for m, e in zip(found, expected):
             span = marked[m.start:m.end]
             assert dates._MARKS.sub("", span) == dates._MARKS.sub("", e[0]), (p.id, span)
+
+
+@pytest.mark.parametrize("published,precision,expected", [
+    # a frame date after publication is a scheduled event, not when the statement was made
+    (D(2018, 5, 30), "day", (D(2018, 5, 30), "day", "published")),
+    # a document known only to the month can report a statement made later in that month
+    (D(2018, 6, 1), "month", (D(2018, 6, 12), "day", "text")),
+])
+def test_date_statements_never_after_publication(published, precision, expected):
+    text = "وقال ترامب إن القمة في موعدها المقرر 12 يونيو 2018 في سنغافورة، مؤكدا أنه سيحضرها."
+    frame_end = text.index("مؤكدا")
+    st = _statements(text, [(text[:frame_end], "وقال", None)])
+    out = date_statements(st, _documents(text, published, precision))
+    assert out.select("statement_date", "date_precision", "date_basis").row(0) == expected

@@ -787,8 +787,24 @@ def _fit_contract(m: DateMention) -> DateMention | None:
     return None
 
 
-def _frame_date(frame: str, offset: int, anchor: int, published: dt.date | None) -> DateMention | None:
-    mentions = [f for m in find_dates(frame, published) if m.value is not None and (f := _fit_contract(m))]
+def _latest_possible(published: dt.date | None, precision: str | None) -> dt.date | None:
+    """The last day the document can have been published on: a statement it
+    reports cannot have been made later (a later date in the frame is a
+    scheduled event, not the statement's date)."""
+    if published is None:
+        return None
+    if precision == "year":
+        return dt.date(published.year, 12, 31)
+    if precision == "month":
+        following = published.replace(day=28) + dt.timedelta(days=4)
+        return following - dt.timedelta(days=following.day)
+    return published
+
+
+def _frame_date(frame: str, offset: int, anchor: int, published: dt.date | None,
+                latest: dt.date | None = None) -> DateMention | None:
+    mentions = [f for m in find_dates(frame, published) if m.value is not None and (f := _fit_contract(m))
+                and (latest is None or f.value <= latest)]
     if not mentions:
         return None
     return min(mentions, key=lambda m: min(abs(m.start + offset - anchor), abs(m.end + offset - anchor)))
@@ -812,9 +828,10 @@ def date_statements(statements: pl.DataFrame, documents: pl.DataFrame) -> pl.Dat
         if text is not None and cols[0][i] is not None:
             s, e, anchor = _frame_bounds(*(c[i] for c in cols))
             frame = text[s:e]
-            key = (frame, anchor - s, pub)
+            key = (frame, anchor - s, pub, pub_precision)
             if key not in cache:
-                cache[key] = _frame_date(frame, s, anchor, pub) if frame else None
+                latest = _latest_possible(pub, pub_precision)
+                cache[key] = _frame_date(frame, s, anchor, pub, latest) if frame else None
             found = cache[key]
         if found is not None:
             dates.append(found.value)

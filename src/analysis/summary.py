@@ -77,3 +77,23 @@ def statements_in_skipped_spans(statements: pl.DataFrame, flags: pl.DataFrame) -
     skipped = flags.filter(pl.col("kind").is_in(schemas.SKIPPED_FLAG_KINDS))
     return (statements.join(skipped, on="doc_id", suffix="_flag")
             .filter((pl.col("verb_start") >= pl.col("char_start_flag")) & (pl.col("verb_start") < pl.col("char_end_flag"))))
+
+
+def publication_window(documents: pl.DataFrame) -> tuple:
+    """(first, last) publication day of the corpus: the default span of the
+    timeline, so that a few statements dated decades back (a quote "in 1948")
+    do not squeeze the corpus period into a sliver."""
+    dated = documents.filter(pl.col("published").is_not_null())
+    if dated.height == 0:
+        return None, None
+    return dated["published"].min(), dated["published"].max()
+
+
+def within(statements: pl.DataFrame, first, last) -> pl.DataFrame:
+    """Statements dated inside [first, last] (either bound may be None)."""
+    keep = pl.col("statement_date").is_not_null()
+    if first is not None:
+        keep = keep & (pl.col("statement_date") >= first)
+    if last is not None:
+        keep = keep & (pl.col("statement_date") <= last)
+    return statements.filter(keep)
