@@ -2,6 +2,7 @@
 
 import re
 
+import polars as pl
 import pytest
 
 from analysis.speakers import (
@@ -71,3 +72,21 @@ def test_users_can_point_to_another_registry(tmp_path):
     assert resolve("الفلاني", None, None, r).speaker_id == "x-person"
     assert resolve("مدير الشركة", "مدير الشركة", 2011, r).speaker_id == "x-person"
     assert resolve("مدير الشركة", "مدير الشركة", 2015, r).speaker_id != "x-person"
+
+
+def test_unnamed_sources_are_not_pooled_across_documents():
+    from analysis import schemas
+    from analysis.statements import extract_statements
+
+    docs = schemas.conform(pl.DataFrame({
+        "doc_id": ["a", "b"],
+        "text": ["وقال مصدر عسكري إن القوات تقدمت نحو المدينة. وأضاف المصدر أن المعارك مستمرة.",
+                 "وقال مصدر عسكري إن الهجوم فشل. وقالت الولايات المتحدة إنها تتابع الوضع عن كثب."],
+    }), schemas.DOCUMENTS)
+    found = extract_statements(docs)
+    ids = dict(zip(zip(found["doc_id"], found["speaker_name"]), found["speaker_id"]))
+    source_a, source_b = ids[("a", "مصدر عسكري")], ids[("b", "مصدر عسكري")]
+    assert source_a != source_b and source_a.startswith("anon:") and source_a.endswith("@a")
+    # a named state is one speaker across the corpus, not an anonymous source
+    us = [i for (d, n), i in ids.items() if n == "الولايات المتحدة"]
+    assert us and all(not i.startswith("anon:") for i in us)

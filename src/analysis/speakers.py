@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import polars as pl
+
 from analysis.text import normalize_for_matching
 
 
@@ -286,3 +288,20 @@ def _resolve(mention, title, year, registry, kind, gender) -> Speaker:
         gender=gender,
         registered=False,
     )
+
+
+# Unnamed sources ("قال مصدر عسكري", "أفادت مصادر محلية", "قال شهود"): the same
+# words in two articles are not the same speaker, so their ids are scoped to
+# the document instead of pooling every "مصدر" of a corpus into one speaker.
+ANONYMOUS_HEAD = (
+    r"^(?:ال)?(?:مصدر|مصادر|شاهد|شهود|مسؤول|مسؤولون|مسؤولين|مسئول|مسئولون|مسئولين|خبير|خبراء|"
+    r"محلل|محللون|محللين|مراقب|مراقبون|مراقبين|تقرير|تقارير|بعض|كثيرون|باحث|باحثون|باحثين|"
+    r"ناشط|ناشطون|ناشطين|سكان|أوساط|اوساط|دوائر|جهات)(?:\s|$)"
+)
+
+
+def scope_anonymous_sources(statements: pl.DataFrame) -> pl.DataFrame:
+    """Give unregistered unnamed sources a per-document id: ``anon:<slug>@<doc_id>``."""
+    anonymous = pl.col("speaker_id").str.starts_with("unreg:") & pl.col("speaker_name").str.contains(ANONYMOUS_HEAD)
+    scoped = pl.concat_str([pl.lit("anon:"), pl.col("speaker_id").str.slice(len("unreg:")), pl.lit("@"), pl.col("doc_id")])
+    return statements.with_columns(pl.when(anonymous).then(scoped).otherwise(pl.col("speaker_id")).alias("speaker_id"))

@@ -55,7 +55,7 @@ from itertools import islice
 import polars as pl
 
 from analysis import schemas
-from analysis.speakers import Registry, Speaker, default_registry, name_key, resolve
+from analysis.speakers import Registry, Speaker, default_registry, name_key, resolve, scope_anonymous_sources
 from analysis.text import map_offset, normalize_with_offsets, split_sentences
 
 # --- lexicon of reporting verbs ----------------------------------------------
@@ -1653,5 +1653,5 @@ def _extract_serial(documents: pl.DataFrame, flags: pl.DataFrame | None, registr
             rows["content_start"].append(st.content_start)
             rows["content_end"].append(st.content_end)
     df = pl.DataFrame(rows, schema={c: schemas.STATEMENTS[c] for c in rows})
-    return schemas.conform(df, schemas.STATEMENTS)
+    return schemas.conform(scope_anonymous_sources(df), schemas.STATEMENTS)
 
