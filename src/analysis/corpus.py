@@ -591,9 +591,10 @@ def load_corpus(
                                   if record.encoding not in (None, "utf-8") or record.notes else None})
     documents = records_to_documents(loaded)
     if metadata_path is not None:
-        documents, notes = apply_metadata(documents, load_metadata(metadata_path), str(metadata_path))
+        metadata_table = load_metadata(metadata_path)
+        documents, notes = apply_metadata(documents, metadata_table, str(metadata_path))
         manifest_rows.extend(notes)
-        listed = set(load_metadata(metadata_path)["doc_id"].to_list())
+        listed = set(metadata_table["doc_id"].to_list())
         for row in manifest_rows:
             if row["status"] == "loaded" and row["doc_id"] not in listed:
                 row["reason"] = "; ".join(filter(None, [row["reason"], f"no row in {metadata_path}"]))

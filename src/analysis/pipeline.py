@@ -352,8 +352,9 @@ def resolve_ids(table: pl.DataFrame) -> tuple[list[str | None], list[str], list[
 def _metadata_overrides(loaded: pl.DataFrame, metadata_path: Path) -> tuple[pl.DataFrame, list[dict], set]:
     """loaded (doc_id, outlet, url, published...) with the metadata file's values applied."""
     as_docs = schemas.conform(loaded.with_columns(pl.lit(None, pl.String).alias("text")), schemas.DOCUMENTS)
-    merged, notes = corpus.apply_metadata(as_docs, corpus.load_metadata(metadata_path), str(metadata_path))
-    listed = set(corpus.load_metadata(metadata_path)["doc_id"].to_list())
+    metadata_table = corpus.load_metadata(metadata_path)
+    merged, notes = corpus.apply_metadata(as_docs, metadata_table, str(metadata_path))
+    listed = set(metadata_table["doc_id"].to_list())
     return merged, notes, listed
 
 

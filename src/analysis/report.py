@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import csv
 import json
+import re
 from pathlib import Path
 
 from . import config
@@ -93,26 +94,16 @@ RTL_STYLE = """
 
 def add_rtl(html: str) -> str:
     """Mark table cells and paragraphs containing Arabic with dir="rtl"."""
-    import re
-
     arabic = re.compile(r"[\u0600-\u06FF]")
 
     def mark(match: re.Match) -> str:
-        tag, attrs, body = match.group(1), match.group(2), match.group(3)
+        tag, attrs, body = match.group(1), match.group(2) or "", match.group(3)
         if arabic.search(body) and "dir=" not in attrs:
             attrs = f'{attrs} dir="rtl"'
         return f"<{tag}{attrs}>{body}</{tag}>"
 
-    html = re.sub(r"<(td|th|p|li|h[1-6])(\s[^>]*)?>(.*?)</\1>", lambda m: mark(_with_attrs(m)), html, flags=re.S)
+    html = re.sub(r"<(td|th|p|li|h[1-6])(\s[^>]*)?>(.*?)</\1>", mark, html, flags=re.S)
     return html.replace("</head>", RTL_STYLE + "</head>", 1)
-
-
-def _with_attrs(match):
-    class _M:  # group(2) may be None; normalise to ""
-        def group(self, i):
-            value = match.group(i)
-            return value if value is not None else ""
-    return _M()
 
 
 def write_html(executed: list[Path], target: Path) -> Path:
@@ -128,9 +119,6 @@ def write_html(executed: list[Path], target: Path) -> Path:
     merged = None
     for path in executed:
         nb = nbformat.read(str(path), as_version=4)
-        for cell in nb.cells:
-            if cell.cell_type == "code":
-                cell.metadata.setdefault("tags", [])
         if merged is None:
             merged = nb
         else:
