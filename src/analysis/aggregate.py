@@ -199,6 +199,24 @@ def statements_over_time(
 # -- outlets, verbs, modes ------------------------------------------------------
 
 
+def _speaker_grid(attributed: pl.DataFrame, lumped: pl.DataFrame, top_n: int | None, other: bool,
+                  column: str, values: list[str], share_name: str) -> pl.DataFrame:
+    """Counts of every speaker x value pair (n = 0 where none) with each
+    speaker's share, in speaker rank then value order."""
+    order = _rank_order(attributed, top_n, other)
+    grid = order.join(pl.DataFrame({column: values}).with_row_index("value_order"), how="cross")
+    counts = lumped.group_by("speaker_id", column).len("n")
+    out = (
+        grid.join(counts, on=["speaker_id", column], how="left")
+        .with_columns(pl.col("n").fill_null(0).cast(pl.Int64))
+        .with_columns((pl.col("n") / pl.col("n").sum().over("speaker_id")).fill_nan(0.0).alias(share_name))
+        .join(_names_with_other(attributed), on="speaker_id", how="left")
+    )
+    return out.sort(["speaker_order", "value_order"]).select(
+        "speaker_id", "speaker_name", "speaker_en", "speaker_order", column, "n", share_name
+    )
+
+
 def speaker_by_outlet(
     statements: pl.DataFrame,
     documents: pl.DataFrame,
@@ -220,18 +238,7 @@ def speaker_by_outlet(
     if top_outlets is not None:
         outlets = outlets[:top_outlets]
         lumped = lumped.filter(pl.col("outlet").is_in(outlets))
-    order = _rank_order(joined, top_n, other)
-    grid = order.join(pl.DataFrame({"outlet": outlets}).with_row_index("outlet_order"), how="cross")
-    counts = lumped.group_by("speaker_id", "outlet").len("n")
-    out = (
-        grid.join(counts, on=["speaker_id", "outlet"], how="left")
-        .with_columns(pl.col("n").fill_null(0).cast(pl.Int64))
-        .with_columns((pl.col("n") / pl.col("n").sum().over("speaker_id")).fill_nan(0.0).alias("share_of_speaker"))
-        .join(_names_with_other(joined), on="speaker_id", how="left")
-    )
-    return out.sort(["speaker_order", "outlet_order"]).select(
-        "speaker_id", "speaker_name", "speaker_en", "speaker_order", "outlet", "n", "share_of_speaker"
-    )
+    return _speaker_grid(joined, lumped, top_n, other, "outlet", outlets, "share_of_speaker")
 
 
 _HARAKAT = r"[\x{0610}-\x{061A}\x{064B}-\x{065F}\x{0670}\x{06D6}-\x{06ED}]"
@@ -296,18 +303,7 @@ def mode_share(statements: pl.DataFrame, top_n: int | None = None, other: bool =
     """
     attributed = statements.filter(pl.col("speaker_id").is_not_null())
     lumped = _lump(attributed, top_n, other).filter(pl.col("mode").is_in(list(MODES)))
-    order = _rank_order(attributed, top_n, other)
-    grid = order.join(pl.DataFrame({"mode": list(MODES)}).with_row_index("mode_order"), how="cross")
-    counts = lumped.group_by("speaker_id", "mode").len("n")
-    out = (
-        grid.join(counts, on=["speaker_id", "mode"], how="left")
-        .with_columns(pl.col("n").fill_null(0).cast(pl.Int64))
-        .with_columns((pl.col("n") / pl.col("n").sum().over("speaker_id")).fill_nan(0.0).alias("share"))
-        .join(_names_with_other(attributed), on="speaker_id", how="left")
-    )
-    return out.sort(["speaker_order", "mode_order"]).select(
-        "speaker_id", "speaker_name", "speaker_en", "speaker_order", "mode", "n", "share"
-    )
+    return _speaker_grid(attributed, lumped, top_n, other, "mode", list(MODES), "share")
 
 
 # -- characteristic words ---------------------------------------------------------

@@ -263,6 +263,20 @@ def _over_time_small_multiples(binned, coarse, speakers, names, colors, freq, ui
 # -- counts, outlets, verbs, modes -------------------------------------------------
 
 
+def _finish_count_bars(fig, ax, y, names: list[str], ui: dict, lang: str, title: str | None) -> Figure:
+    """Shared ending of the horizontal count-bar charts: names top to bottom,
+    integer count axis, right-to-left layout for Arabic names."""
+    ax.set_yticks(y, names)
+    ax.invert_yaxis()
+    ax.set_xlabel(label(ui["statements"]))
+    _int_axis(ax.xaxis)
+    ax.tick_params(axis="y", length=0)
+    _horizontal_bars_rtl(ax, lang)
+    if title:
+        ax.set_title(label(title))
+    return _finish(fig)
+
+
 def counts_by_speaker_figure(
     counts: pl.DataFrame,
     colors: dict[str, str],
@@ -278,15 +292,7 @@ def counts_by_speaker_figure(
         ax = fig.subplots()
         y = np.arange(counts.height)
         ax.barh(y, counts["n"].to_numpy(), color=[_color(colors, s) for s in counts["speaker_id"]], height=0.7)
-        ax.set_yticks(y, _names(counts, lang))
-        ax.invert_yaxis()
-        ax.set_xlabel(label(ui["statements"]))
-        _int_axis(ax.xaxis)
-        ax.tick_params(axis="y", length=0)
-        _horizontal_bars_rtl(ax, lang)
-        if title:
-            ax.set_title(label(title))
-        return _finish(fig)
+        return _finish_count_bars(fig, ax, y, _names(counts, lang), ui, lang, title)
 
 
 def speaker_by_outlet_figure(
@@ -357,15 +363,8 @@ def verb_counts_figure(
         ax = fig.subplots()
         y = np.arange(verbs.height)
         ax.barh(y, verbs["n"].to_numpy(), color=NEUTRAL_COLOR, height=0.7)
-        ax.set_yticks(y, [label(v) for v in verbs["example"]])
-        ax.invert_yaxis()
-        ax.set_xlabel(label(ui["statements"]))
-        _int_axis(ax.xaxis)
-        ax.tick_params(axis="y", length=0)
-        _horizontal_bars_rtl(ax, "ar")  # the verbs are Arabic whatever the label language
-        if title:
-            ax.set_title(label(title))
-        return _finish(fig)
+        # the verbs are Arabic whatever the label language
+        return _finish_count_bars(fig, ax, y, [label(v) for v in verbs["example"]], ui, "ar", title)
 
 
 def mode_share_figure(
