@@ -1,4 +1,4 @@
-"""Reproducible selection of the ANT articles annotated in ant_dev.csv / ant_holdout.csv.
+"""Reproducible selection of the articles annotated in tests/gold/*.csv.
 
 Rule (see GUIDELINES.md): candidates are news-politics articles (categories
 internationalNews and middleEast) whose body is 1,200-3,500 characters long and
@@ -7,7 +7,7 @@ count, not the extractor).  Candidates are sorted by doc_id, shuffled with
 random.Random(SEED) per outlet, and taken in that order: the first ones go to
 dev, the next ones to holdout. 
 
-Usage: python tests/gold/select_articles.py /tmp/ant
+Usage: PYTHONPATH=src python tests/gold/select_articles.py /tmp/ant [SAUDINEWSNET_DIR]
 """
 
 import random
@@ -20,6 +20,15 @@ CATEGORIES = ("internationalNews", "middleEast")
 MIN_CHARS, MAX_CHARS, MIN_VERBS = 1200, 3500, 6
 DEV_PER_OUTLET = {"Alarabia": 3, "BBC": 3, "CNN": 3, "France24": 3, "SkyNews": 3}
 HOLDOUT_PER_OUTLET = {"Alarabia": 1, "BBC": 1, "CNN": 1, "France24": 1, "SkyNews": 1}
+# Later sets continue each outlet's shuffled order where the earlier ones stopped
+# (positions [start, stop)): ant_dev2 for development, ant_holdout2 as a second
+# unseen check annotated blind, by annotators who did not see the extractor.
+LATER_ANT_SETS = {"ant_dev2": (4, 6), "ant_holdout2": (6, 8)}
+# SaudiNewsNet (other outlets, other years): one day's file; outlets with at least
+# 8 candidates; shuffled position 0 -> snn_dev, 1 -> snn_holdout.
+SNN_FILE = "2015-07-21.zip"
+SNN_MIN_CANDIDATES = 8
+SNN_SETS = {"snn_dev": 0, "snn_holdout": 1}
 
 VERBS = re.compile(
     r"(?<![\w])و?(?:قال|أكد|أضاف|أعلن|أشار|أوضح|لفت|تابع|اعتبر|طالب|دعا|أعرب|شدد|"
@@ -55,6 +64,42 @@ def select(root: Path) -> tuple[list[str], list[str]]:
     return dev, holdout
 
 
+def later_ant_sets(root: Path) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {name: [] for name in LATER_ANT_SETS}
+    for outlet, ids in sorted(candidates(root).items()):
+        ids = sorted(ids)
+        random.Random(SEED).shuffle(ids)
+        for name, (start, stop) in LATER_ANT_SETS.items():
+            out[name] += ids[start:stop]
+    return out
+
+
+def snn_candidates(zip_path: Path) -> dict[str, list[str]]:
+    """outlet -> doc ids (as the project's loader assigns them) of SaudiNewsNet candidates."""
+    from analysis import corpus  # the loader's ids are content hashes: use the loader
+
+    out: dict[str, list[str]] = {}
+    for name, data in corpus.iter_blobs(zip_path):
+        for record in corpus.parse_blob(name, data, None, corpus.Columns()):
+            record = corpus.check_record(record)
+            text = record.text or ""
+            if not record.problem and MIN_CHARS <= len(text) <= MAX_CHARS and len(VERBS.findall(text)) >= MIN_VERBS:
+                out.setdefault(record.outlet, []).append(record.doc_id)
+    return out
+
+
+def snn_sets(zip_path: Path) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {name: [] for name in SNN_SETS}
+    for outlet, ids in sorted(snn_candidates(zip_path).items()):
+        if len(ids) < SNN_MIN_CANDIDATES:
+            continue
+        ids = sorted(ids)
+        random.Random(SEED).shuffle(ids)
+        for name, position in SNN_SETS.items():
+            out[name].append(ids[position])
+    return out
+
+
 if __name__ == "__main__":
     root = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/ant")
     c = candidates(root)
@@ -63,3 +108,9 @@ if __name__ == "__main__":
     dev, holdout = select(root)
     print("dev", *dev)
     print("holdout", *holdout)
+    for name, ids in later_ant_sets(root).items():
+        print(name, *ids)
+    snn = Path(sys.argv[2] if len(sys.argv) > 2 else "/work/shared/corpora/saudinewsnet") / SNN_FILE
+    if snn.exists():
+        for name, ids in snn_sets(snn).items():
+            print(name, *ids)
