@@ -3,8 +3,9 @@
 
     PYTHONPATH=src .venv/bin/python benchmarks/quality_via_pipeline.py
 
-Reads the gold articles from the ANT archive beside the project into a
-temporary folder (never into the repository) and prints both scores per set.
+Reads the gold articles from the corpora beside the project into a temporary
+folder (never into the repository; ANT articles one by one, the SaudiNewsNet
+day file whole) and prints both scores per set.
 """
 
 from __future__ import annotations
@@ -18,27 +19,32 @@ from analysis import evaluate, pipeline, quality
 
 
 def main() -> int:
-    if not quality.ANT_ARCHIVE.exists():
+    names = quality.available_sets()
+    if not names:
         print(quality.UNAVAILABLE, file=sys.stderr)
         return 1
     with tempfile.TemporaryDirectory(prefix="gold-via-pipeline-") as tmp:
-        for name, path in quality.GOLD_SETS.items():
+        for name in names:
+            path, source = quality.GOLD_SETS[name]
             gold = evaluate.load_gold(path)
             wanted = set(gold["doc_id"].to_list())
             folder = Path(tmp) / name
             folder.mkdir()
-            with tarfile.open(quality.ANT_ARCHIVE, "r|gz") as archive:
-                for member in archive:
-                    if member.isfile() and Path(member.name).stem in wanted:
-                        (folder / Path(member.name).name).write_bytes(archive.extractfile(member).read())
+            if source.name.endswith(".tar.gz"):
+                with tarfile.open(source, "r|gz") as archive:
+                    for member in archive:
+                        if member.isfile() and Path(member.name).stem in wanted:
+                            (folder / Path(member.name).name).write_bytes(archive.extractfile(member).read())
+            else:
+                (folder / source.name).symlink_to(source)
             pipeline.run_extract(folder, Path(tmp) / f"out-{name}", workers=1, progress=False)
             tables = pipeline.read_tables(Path(tmp) / f"out-{name}")
             streamed = evaluate.evaluate(tables["statements"], gold, tables["documents"])
-            documents = quality.gold_documents(gold)
+            documents = quality.gold_documents(gold, source)
             direct = evaluate.evaluate(quality.predict(documents), gold, documents)
-            print(f"{name:8} pipeline P {streamed.precision:.3f} R {streamed.recall:.3f} F1 {streamed.f1:.3f} | "
+            print(f"{name:11} pipeline P {streamed.precision:.3f} R {streamed.recall:.3f} F1 {streamed.f1:.3f} | "
                   f"direct P {direct.precision:.3f} R {direct.recall:.3f} F1 {direct.f1:.3f} | "
-                  f"{tables['documents'].height} articles")
+                  f"{gold['doc_id'].n_unique()} articles")
     return 0
 
 

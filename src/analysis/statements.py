@@ -56,7 +56,7 @@ import polars as pl
 
 from analysis import schemas
 from analysis.speakers import Registry, Speaker, default_registry, name_key, resolve, scope_anonymous_sources
-from analysis.text import map_offset, normalize_with_offsets, split_sentences
+from analysis.text import closes_only, map_offset, normalize_with_offsets, split_sentences
 
 # --- lexicon of reporting verbs ----------------------------------------------
 
@@ -900,6 +900,8 @@ def _quote_spans(s: str, a: int, b: int) -> list[tuple[int, int]]:
     for m in re.finditer("[\"“”«»]", s[a:b]):
         c, p = m.group(), a + m.start()
         if open_pos < 0:
+            if c == '"' and closes_only(s, p):
+                continue  # a stray closing mark: 'للانتقام". وقال'
             if c in "“«\"" or c == "”":
                 open_pos, open_ch = p, c
         else:

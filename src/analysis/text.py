@@ -112,6 +112,15 @@ _QUOTE_CHARS = re.compile("[\"“”«»]")
 _MAX_QUOTE = 600  # an "open quote" longer than this is unbalanced: ignore it
 
 
+def closes_only(text: str, p: int) -> bool:
+    """A straight quote at ``p`` shaped like a closing mark (after a word, before
+    a space or punctuation: 'للانتقام".'), which cannot open a quote: when no
+    quote is open it is a stray closer and is ignored."""
+    before = text[p - 1] if p > 0 else " "
+    after = text[p + 1] if p + 1 < len(text) else " "
+    return not before.isspace() and before not in "(:،,-" and not after.isalnum()
+
+
 def _inside_open_quote(line: str, start: int, end: int) -> bool:
     """True when position ``end`` in ``line[start:end]`` is inside an open quote."""
     depth_dir = 0  # “ « … ” »
@@ -125,8 +134,10 @@ def _inside_open_quote(line: str, start: int, end: int) -> bool:
             depth_dir += 1
         elif c in "”»":
             depth_dir = max(0, depth_dir - 1)
-        else:
-            ascii_open = -1 if ascii_open >= 0 else m.start()
+        elif ascii_open >= 0:
+            ascii_open = -1
+        elif not closes_only(line, m.start()):
+            ascii_open = m.start()
     if depth_dir > 0 and end - open_at < _MAX_QUOTE:
         return True
     return ascii_open >= 0 and end - ascii_open < _MAX_QUOTE
