@@ -301,7 +301,14 @@ _PERSON_HEADS = {
     "حاكم", "مسؤول", "مساعد", "وكيل", "منسق", "ممثل", "رئيسة", "مفوض", "قاضي", "مدعي",
     "نائبة", "وزيرة", "متحدثة", "ناطقة", "مندوبة", "سفيرة", "مديرة", "مستشارة",
     "ممثلة", "مساعدة", "منسقة", "مبعوثة", "مفوضة", "زعيمة", "اميرة", "ملكة",
+    # professions and relations that describe a person named next to them
+    "محامي", "محامية", "محام", "زوجة", "والد", "والدة", "شقيق", "شقيقة", "نجل", "ابنة", "خطيبة",
+    "مدرب", "مدربة", "خبير", "خبيرة", "استاذ", "استاذة", "طبيب", "طبيبة", "مراسل", "مراسلة",
 }
+# Heads whose following name is someone else (زوجة الصحفي جمال خاشقجي is not
+# Khashoggi): the mention is a description unless the person is named beside it.
+_RELATION_HEADS = {"محامي", "محامية", "محام", "زوجة", "والد", "والدة", "شقيق", "شقيقة", "نجل", "ابنة",
+                   "خطيبة", "ابن", "ام", "اب", "ارملة", "عائلة", "اسرة", "ذوي", "اقارب", "صديقة"}
 _ORG_HEADS = {
     "وزارة", "حكومة", "وكالة", "جيش", "شرطة", "خارجية", "رئاسة", "كرملين", "بنتاغون",
     "بنتاجون", "امم", "منظمة", "هيئة", "مجلس", "لجنة", "حركة", "حزب", "جماعة", "تنظيم",
@@ -713,6 +720,8 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
         kind = "unknown" if not name else "person"
     if kind == "organization" and name:
         title, name = (title + " " + name).strip(), ""
+    if name and _bare(toks[i][0]) in _RELATION_HEADS:
+        title, name = (title + " " + name).strip(), ""  # محامي ستورمي دانيلز: a description
     return Mention(start, end, title, name, kind), j
 
 
@@ -1339,6 +1348,8 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         mention, j = _parse_mention(s, toks, i, ba_object=form.lemma in _BA_LEMMAS, obj_verb=form.need == "obj")
     if mention is not None and mention.kind == "person" and not mention.name:
         mention, j = _apposition_name(s, toks, j, mention)
+    if mention is not None and mention.title and mention.kind in ("person", "unknown"):
+        mention, j = _name_after_description(s, toks, j, mention)
     continued = None
     if mention is not None and _continues_with_addressee(prev_stmt, prefix, form, mention, toks, j):
         mention, j, continued = None, i, prev_stmt
@@ -1466,6 +1477,56 @@ def _apposition_name(s: str, toks: list, j: int, mention: Mention) -> tuple[Ment
         return mention, j0
     name = s[toks[j + 1][1] : toks[k - 1][2]]
     return Mention(mention.start, toks[k - 1][2], mention.title, name, "person"), min(k + 1, n) if k < n and toks[k][0] != "." else k
+
+
+def _name_like(toks: list, a: int, b: int) -> bool:
+    """toks[a:b] read as a person's name: 1-4 words, the first indefinite and
+    no time word, stop word or content marker ("مايكل آفينياتي", "بنهام بن تاليبو")."""
+    if not 1 <= b - a <= 4:
+        return False
+    first = toks[a][0]
+    if _is_definite(first) and first not in _HONORIFICS or first[:1].isdigit():
+        return False
+    if first.startswith("و") and (first[1:] in _STOP_WORDS or _is_definite(first[1:])):
+        return False  # "وذلك نتيجة": a new clause
+    return all(_is_word(t) and t not in _STOP_WORDS and t not in _MASDARS and not _is_media_l(t)
+               and _bare(t) not in _PERSON_HEADS and _bare(t) not in _ORG_HEADS for t, _, _ in toks[a:b])
+
+
+def _name_after_description(s: str, toks: list, j: int, mention: Mention) -> tuple[Mention, int]:
+    """The person a titled mention describes, named after it between commas:
+    'محامي ستورمي دانيلز، مايكل آفينياتي، إنه', 'الباحث المختص في الشؤون الإيرانية
+    بمؤسسة ...، بنهام بن تاليبو، أن', 'حاكم إقليم سيبيتوكي، الواقع على الحدود ...،
+    أنسيلمي نسابيمانا أن'.  The description may run on for a few words; the
+    name is the last comma-delimited segment before the content marker."""
+    n = len(toks)
+    k = j
+    commas = []
+    while k < n and k - j < 24:
+        t = toks[k][0]
+        if t in _MARKERS or t in _ALL_QUOTES or t == ":" or t == ".":
+            break
+        if t in ("،", ","):
+            commas.append(k)
+        k += 1
+    if k >= n or not commas or toks[k][0] in (".",):
+        return mention, j
+    # the name: after the last comma, up to the marker (or a closing comma)
+    last = commas[-1]
+    a, b = last + 1, k
+    if a == b and len(commas) >= 2:
+        a, b = commas[-2] + 1, last
+    if not _name_like(toks, a, b):
+        return mention, j
+    desc = [x[0] for x in toks[j:a]]
+    if any(t in _MARKERS or _bare(t) in _PERSON_HEADS for t in desc):
+        return mention, j  # another person's title: a second noun phrase, not a description
+    d0 = desc[0]
+    if not (d0 in ("،", ",", "في", "من", "لدى", "عن") or d0.startswith(("ب", "ل")) or _is_definite(d0)):
+        return mention, j  # "أعلن نجم المنتخب ... اعتزال اللعب": an object, not a description
+    title = (mention.title + " " + mention.name).strip()
+    return Mention(mention.start, toks[b - 1][2], title, s[toks[a][1] : toks[b - 1][2]], "person"), b + (
+        1 if b < n and toks[b][0] in ("،", ",") else 0)
 
 
 _ATTRIBUTION_RE = re.compile(r"(?:(?<!\w)(?:ب?حسب|وفق|وفقا ل|طبقا ل)\s*ما|(?<!\w)(?:وفقا لما|ب?حسبما|وفقما|كما))\s*$")
