@@ -267,6 +267,7 @@ _TIME_WORDS = {
     "الجمعة", "السبت", "صباح", "مساء", "ظهر", "فجر", "ليل", "ايضا", "كذلك", "مجددا",
     "سابقا", "لاحقا", "اخيرا", "مرة", "مجدداً", "بدوره", "نهاية", "بداية", "مطلع", "اواخر",
     "اوائل", "منتصف", "شهر", "الشهر", "الاسبوع", "اسبوع", "حينها", "وقتها", "امسية", "صباحا", "مساء", "اول",
+    "الماضي", "الماضية", "المقبل", "المقبلة", "الجاري", "المنصرم", "الفائت",
 }
 _STOP_WORDS = _MARKERS | {
     "في", "خلال", "عبر", "على", "عن", "الى", "امام", "بعد", "قبل", "حول", "اثناء",
@@ -294,6 +295,7 @@ _MEDIA_NOUNS = {
     "صحافيين", "صحفيون", "فرانس", "رويترز", "مجلة", "محطة", "برنامج", "جريدة",
     "الصحفيين", "الصحافيين", "التلفزيون", "اذاعة", "قناه", "وكاله", "بي", "سكاي", "الجزيرة",
     "العربية", "سبوتنيك", "الاناضول", "الحرة", "مراسل", "مراسلنا", "المراسل", "مراسلة", "صحيفة",
+    "راديو", "الاذاعة", "تلفزيون", "التلفزيون", "مجلة", "المجلة", "الصحيفة", "الوكالة", "القناة",
 }
 _PERSON_HEADS = {
     "وزير", "رئيس", "نائب", "متحدث", "ناطق", "مندوب", "سفير", "مدير", "قائد", "مبعوث",
@@ -593,9 +595,9 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
                 j += 1
                 title_end = j
                 continue
-            if t in _COUNTRIES:
+            if t in _COUNTRIES or (t in ("الولايات", "المملكة") and j + 1 < n and toks[j + 1][0] == "المتحدة"):
                 kind = "organization"
-                j += 1
+                j += 1 if t in _COUNTRIES else 2
                 title_end = j
                 if j < n and (_is_nisba(toks[j][0]) or toks[j][0] in _TITLE_LINKS):
                     continue
@@ -683,6 +685,12 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
         # reading a name
         if t.startswith("لل"):
             break  # "قال حسن للمسؤولين": the addressee
+        if t.startswith(("و", "ف")) and t[1:] in VERB_FORMS:
+            break  # "وأدانت الولايات المتحدة العنف وحثت": the next verb
+        if j > title_end and t.startswith("ل") and len(t) > 3 and (
+                _bare(t[1:]) in _PERSON_HEADS or _bare(t[1:]) in _ORG_HEADS or _bare(t[1:]) in _RELATION_HEADS
+                or _bare(t[1:]) in _GROUP_HEADS):
+            break  # "اعتذرت ماكدوغال لزوجة ترامب": an addressee (but لافروف is a name)
         if j > title_end and (b in _PERSON_HEADS or b in _ORG_HEADS) and prev not in _NAME_PARTICLES:
             break  # "فهمي العامري رئيس دائرة ...": an apposition follows the name
         if _is_definite(t):
@@ -726,7 +734,7 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
         kind = "unknown" if not name else "person"
     if kind == "organization" and name:
         title, name = (title + " " + name).strip(), ""
-    if name and _bare(toks[i][0]) in _RELATION_HEADS:
+    if name and _bare(toks[i][0]) in _RELATION_HEADS and not _is_definite(toks[i][0]):
         title, name = (title + " " + name).strip(), ""  # محامي ستورمي دانيلز: a description
     return Mention(start, end, title, name, kind), j
 
@@ -1288,6 +1296,7 @@ _RELATIVE_RE = re.compile(r"(?<!\w)(?:الذي|التي|الذين|اللذين|
 _PAST_T = {f for f in VERB_FORMS if f.startswith("ت") and f[:4] in ("تابع", "تساء", "توقع", "تعهد")}
 _RESUMPTIVE = {"فيها", "فيه", "فيهم", "بها", "به", "عنها", "عنه", "منها", "منه", "عليها", "عليه"}
 # Form-I verbs: a damma on the present prefix (يُزعم، يُذكر) marks the passive.
+_CAME_IN_SUBJECTS = {"تقارير", "انباء", "معلومات", "اخبار", "روايات", "انباء", "تقرير", "نبا", "خبر", "اسماء"}
 _FORM_ONE = {"قال", "زعم", "ذكر", "كتب", "نقل", "رأى", "كشف", "وصف", "حذر", "طالب", "ختم", "شرح", "رد",
              "لفت", "علق", "نفى", "دعا", "روى"}
 _PREPOSITIONS = {"بعد", "قبل", "عند", "عقب", "منذ", "اثر", "حول", "في", "على", "من", "عن", "الى", "إلى", "حين",
@@ -1340,6 +1349,8 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
     toks = _tokens(s, vend, min(sb, vend + 250), limit=30)
     if form.lemma == "رد" and toks and toks[0][0] in ("فعل", "الفعل"):
         return None  # "رد فعل": a reaction, a noun
+    if form.lemma == "رد" and prefix == "و" and toks and (toks[0][0] in _CAME_IN_SUBJECTS or toks[0][0] == "في"):
+        return None  # "وردت تقارير", "ورد في البيان": ورد "came in", not رد "replied"
     if toks and toks[0][0] in _RESUMPTIVE:
         return None  # "مقالات ينتقد فيها": a relative clause, its subject is elsewhere
     i = _skip_fillers(toks, 0)
@@ -1354,7 +1365,9 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         mention, j = _parse_mention(s, toks, i, ba_object=form.lemma in _BA_LEMMAS, obj_verb=form.need == "obj")
     if mention is not None and mention.kind == "person" and not mention.name:
         mention, j = _apposition_name(s, toks, j, mention)
-    if mention is not None and mention.title and mention.kind in ("person", "unknown"):
+    if mention is not None and mention.title and mention.kind in ("person", "unknown") \
+            and (not mention.name or _ALL_QUOTES & set(s[mention.start : mention.end + 1])):
+        # a quoted "name" after a title is an institution's: مدير نادي "سولد غولدن"، كريج كورك
         mention, j = _name_after_description(s, toks, j, mention)
     continued = None
     if mention is not None and _continues_with_addressee(prev_stmt, prefix, form, mention, toks, j):
@@ -1496,6 +1509,7 @@ def _name_like(toks: list, a: int, b: int) -> bool:
     if first.startswith("و") and (first[1:] in _STOP_WORDS or _is_definite(first[1:])):
         return False  # "وذلك نتيجة": a new clause
     return all(_is_word(t) and t not in _STOP_WORDS and t not in _MASDARS and not _is_media_l(t)
+               and t not in VERB_FORMS and not (t[:1] in "وف" and t[1:] in VERB_FORMS)
                and _bare(t) not in _PERSON_HEADS and _bare(t) not in _ORG_HEADS for t, _, _ in toks[a:b])
 
 
