@@ -790,6 +790,7 @@ class _DocState:
         self.year = year
         self.known: list[_Known] = []
         self._by_id: dict[str, int] = {}
+        self._introductions = None  # (position, titled name) pairs, computed when first needed
 
     def remember(self, sp: Speaker, gender, title: str, name: str, kind: str):
         k = _Known(sp, gender or sp.gender, _stems(title) | _stems(sp.name_ar if kind == "organization" else ""),
@@ -801,6 +802,25 @@ class _DocState:
                        tuple(dict.fromkeys(old.title_words + k.title_words)))
         self.known.append(k)
         self._by_id[sp.speaker_id] = len(self.known) - 1
+
+    def introduced(self, title: str, before: int) -> Mention | None:
+        """The person the text introduced with this title ("حاكم إقليم ولاية
+        سيبيتوكي، ...، أنسيلمي نسابيمانا", "المشرف العام على القناة "عبدالعزيز
+        العيد"") anywhere before ``before``, speaker or not: the most recent one."""
+        words = name_key(title).split()
+        if not words:
+            return None
+        if self._introductions is None:
+            self._introductions = _introductions(self.s)
+        head, stems = _bare(words[0]).rstrip("ه"), _stems(title)
+        found = None
+        for pos, m in self._introductions:
+            if pos >= before:
+                break
+            m_words = name_key(m.title).split()
+            if m_words and _bare(m_words[0]).rstrip("ه") == head and stems <= _stems(m.title):
+                found = m
+        return found
 
     def as_written(self, s: str, part: str, a: int, b: int) -> str:
         """The original spelling (with hamza, harakat removed) of a part of a mention."""
@@ -867,6 +887,30 @@ class _DocState:
         return next(iter(cands.values())) if len(cands) == 1 else None
 
 
+_INTRO_RE = re.compile(
+    r"(?<!\w)[وفبل]?(?:ال)?(?:" + "|".join(sorted({h for h in _PERSON_HEADS if len(h) > 2}, key=len, reverse=True))
+    + r")(?!\w)|(?<!\w)[وفبل]?الم\w{3,6}(?!\w)"
+)
+
+
+def _introductions(s: str) -> list[tuple[int, Mention]]:
+    """Every 'title + name' person mention of a text, in order: where a title-only
+    reference later finds its name."""
+    out = []
+    for m in _INTRO_RE.finditer(s):
+        start = m.start() + (1 if s[m.start()] in "وفبل" and not s.startswith("ال", m.start()) else 0)
+        toks = _tokens(s, start, min(len(s), start + 240), limit=30)
+        mention, j = _parse_mention(s, toks, 0)
+        if mention is None or mention.kind != "person" or not mention.title:
+            continue
+        if not mention.name or _ALL_QUOTES & set(s[mention.start : mention.end + 1]):
+            mention, j = _apposition_name(s, toks, j, mention) if not mention.name else (mention, j)
+            if not mention.name:
+                continue
+        out.append((mention.start, mention))
+    return out
+
+
 def _resolve_mention(state: _DocState, s: str, m: Mention, gender) -> Speaker:
     title = _QUOTES_SPACES.sub(" ", state.as_written(s, m.title, m.start, m.end)).strip()
     name = _QUOTES_SPACES.sub(" ", state.as_written(s, m.name, m.start, m.end)).strip()
@@ -904,6 +948,11 @@ def _resolve_mention(state: _DocState, s: str, m: Mention, gender) -> Speaker:
         if k is not None:
             state.remember(k.speaker, gender, title, "", k.kind)
             return k.speaker
+        intro = state.introduced(title, m.start)
+        if intro is not None:
+            sp = _resolve_mention(state, s, intro, gender)
+            state.remember(sp, gender, title, "", "person")
+            return sp
     if sp is None and m.kind == "organization":
         k = state.by_title(title, m.kind)
         if k is not None and len(title.split()) == 1:
@@ -1366,7 +1415,9 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
     if mention is not None and mention.kind == "person" and not mention.name:
         mention, j = _apposition_name(s, toks, j, mention)
     if mention is not None and mention.title and mention.kind in ("person", "unknown") \
-            and (not mention.name or _ALL_QUOTES & set(s[mention.start : mention.end + 1])):
+            and (not mention.name or _ALL_QUOTES & set(s[mention.start : mention.end + 1])
+                 or j < len(toks) and toks[j][0] in ("،", ",")):
+        # a name in a construct chain is a place's: حاكم إقليم ولاية سيبيتوكي، ...، أنسيلمي نسابيمانا;
         # a quoted "name" after a title is an institution's: مدير نادي "سولد غولدن"، كريج كورك
         mention, j = _name_after_description(s, toks, j, mention)
     continued = None
@@ -1536,6 +1587,8 @@ def _name_after_description(s: str, toks: list, j: int, mention: Mention) -> tup
     a, b = last + 1, k
     if a == b and len(commas) >= 2:
         a, b = commas[-2] + 1, last
+    while b > a + 1 and (toks[b - 1][0] in _TIME_WORDS or toks[b - 1][0] in ("يوم", "امس")):
+        b -= 1  # "أنسيلمي نسابيمانا أمس أن"
     if not _name_like(toks, a, b):
         return mention, j
     desc = [x[0] for x in toks[j:a]]
@@ -1591,9 +1644,14 @@ def _sentence_subject(s: str, sa: int, vstart: int, gender, need_tokens: int = 3
     """Implicit subject of a coordinated verb: 'ورفض المتحدث ... ذلك، وقال إن'
     shares the subject of the verb that opens the sentence."""
     toks = _tokens(s, sa, vstart, limit=16)
+    after_particle = bool(toks) and toks[0][0] in ("كما", "ثم", "فيما", "بينما", "حيث", "اذ")
+    if after_particle:
+        toks = toks[1:]  # "كما تحدث المشرف العام ...، وأكد"
     if len(toks) < need_tokens:
         return None
     first = toks[0][0]
+    if after_particle and 3 <= len(first) <= 6 and not _is_definite(first) and first not in _STOP_WORDS:
+        first = "و" + first  # the particle stands where و would
     if not (first.startswith(("و", "ف")) and 4 <= len(first) <= 7) or _is_definite(first[1:]) \
             or first in _DISCOURSE or first[1:] in _DISCOURSE or first in _STOP_WORDS:
         return None
