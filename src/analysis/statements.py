@@ -1348,8 +1348,10 @@ _RESUMPTIVE = {"فيها", "فيه", "فيهم", "بها", "به", "عنها", "
 _CAME_IN_SUBJECTS = {"تقارير", "انباء", "معلومات", "اخبار", "روايات", "انباء", "تقرير", "نبا", "خبر", "اسماء"}
 _FORM_ONE = {"قال", "زعم", "ذكر", "كتب", "نقل", "رأى", "كشف", "وصف", "حذر", "طالب", "ختم", "شرح", "رد",
              "لفت", "علق", "نفى", "دعا", "روى"}
-_PREPOSITIONS = {"بعد", "قبل", "عند", "عقب", "منذ", "اثر", "حول", "في", "على", "من", "عن", "الى", "إلى", "حين",
-                 "لدى", "خلال", "ضد", "مع", "بين", "حتى", "لدي", "وبعد", "وقبل", "فور", "بمجرد"}
+# ("حين" is not here: before a finite verb it is "when": في حين أعلن، حين اتهمت)
+_PREPOSITIONS = {"بعد", "قبل", "عند", "عقب", "منذ", "اثر", "حول", "في", "على", "من", "عن", "الى", "إلى",
+                 "لدى", "خلال", "ضد", "مع", "بين", "حتى", "لدي", "وبعد", "وقبل", "فور", "بمجرد", "وفي", "وعلى",
+                 "ومن", "وعن", "ومع", "وحول", "وخلال", "وعقب", "واثر", "ومنذ"}
 _NEGATIONS = {"لم", "لن", "لا", "ما", "ولم", "ولا", "ولن", "فلم", "فلا"}
 _PLURAL_SUFFIXES = ("وا", "ون", "ان", "تا")
 
@@ -1408,8 +1410,9 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
     starts_like_subject = i < len(toks) and (
         (_is_word(toks[i][0]) and toks[i][0] not in _MARKERS)
         or (toks[i][0] in _ALL_QUOTES and _quoted_run(toks, i) > 0 and _quoted_run(toks, i) < len(toks)
-            and _is_word(toks[_quoted_run(toks, i)][0]) and toks[_quoted_run(toks, i)][0] not in _STOP_WORDS)
-    )
+            and (_is_word(toks[_quoted_run(toks, i)][0]) and toks[_quoted_run(toks, i)][0] not in _STOP_WORDS
+                 or toks[_quoted_run(toks, i)][0] in _PLAIN_MARKERS and _quoted_run(toks, i) - i <= 3))
+    )  # (قالت "إيرنا" إنه: a one-word quoted name right before the content)
     if not pronoun_subject and starts_like_subject:
         mention, j = _parse_mention(s, toks, i, ba_object=form.lemma in _BA_LEMMAS, obj_verb=form.need == "obj")
     if mention is not None and mention.kind == "person" and not mention.name:
