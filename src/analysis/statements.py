@@ -705,7 +705,9 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             # a nisba-like surname, or the last word before a boundary
             nxt = toks[j + 1][0] if j + 1 < n else ""
             if prev in _NAME_PARTICLES or t.endswith("ي") or nxt == "" or not _is_word(nxt) \
-                    or (_is_stop(nxt, ba_object) and not nxt.startswith("ب")) or nxt in _PLAIN_MARKERS:
+                    or (_is_stop(nxt, ba_object) and not nxt.startswith("ب")) or nxt in _PLAIN_MARKERS \
+                    or (j == title_end + 1 and (_bare(nxt) in _PERSON_HEADS or nxt in _HONORIFICS)):
+                # (أشرف القدرة الناطق باسم ...: a surname, then the person's title)
                 j += 1
                 continue
             break
@@ -1435,6 +1437,9 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
             and _is_definite(toks[j][0]) and not toks[j][0].endswith("ي") and toks[i][0] not in _COUNTRIES \
             and toks[j][0] not in _TIME_WORDS:
         mention, j = None, i  # "أكدت وجود المشكلة": a masdar object, the subject is implicit
+    if mention is not None and mention.name and j < len(toks) and _is_definite(toks[j][0]) \
+            and _bare(toks[j][0]) in _PERSON_HEADS:
+        j = _skip_apposition_title(s, toks, j)  # أشرف القدرة الناطق باسم وزارة الصحة ... أن
     after = toks[j][1] if j < len(toks) else (toks[-1][2] if toks else vend)
     if mention is None:
         after = toks[i][1] if i < len(toks) else vend
@@ -1550,6 +1555,19 @@ def _apposition_name(s: str, toks: list, j: int, mention: Mention) -> tuple[Ment
         return mention, j0
     name = s[toks[j + 1][1] : toks[k - 1][2]]
     return Mention(mention.start, toks[k - 1][2], mention.title, name, "person"), min(k + 1, n) if k < n and toks[k][0] != "." else k
+
+
+def _skip_apposition_title(s: str, toks: list, j: int) -> int:
+    """Index after a title that follows a name ("الناطق باسم وزارة الصحة في غزة"),
+    when the content marker comes after it; else ``j``."""
+    title, k = _parse_mention(s, toks, j)
+    if title is None:
+        return j
+    m = k
+    while m < len(toks) and m - k < 8 and _is_word(toks[m][0]) and toks[m][0] not in _MARKERS \
+            and toks[m][0] not in VERB_FORMS:
+        m += 1  # a tail: في غزة في بيان
+    return m if m < len(toks) and (toks[m][0] in _MARKERS or toks[m][0] in (":", "،", ",")) else j
 
 
 def _name_like(toks: list, a: int, b: int) -> bool:
