@@ -546,7 +546,7 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             continue
         if not _is_word(t):
             break
-        if j == i and len(t) > 4 and t.endswith(("ها", "هم", "هما", "كم")):
+        if j == i and len(t) > 4 and t.endswith(("ها", "هم", "هما", "كم")) and not _is_definite(t):
             break  # "وردت أسماؤهم": a noun with a pronoun suffix is not a speaker
         if j > i and t.startswith("و") and len(t) > 5 and (_is_definite(t[1:]) or _bare(t[1:]) in _PERSON_HEADS
                                                           or _bare(t[1:]) in _ORG_HEADS) and kind != "group":
@@ -1437,9 +1437,15 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
             and _is_definite(toks[j][0]) and not toks[j][0].endswith("ي") and toks[i][0] not in _COUNTRIES \
             and toks[j][0] not in _TIME_WORDS:
         mention, j = None, i  # "أكدت وجود المشكلة": a masdar object, the subject is implicit
-    if mention is not None and mention.name and j < len(toks) and _is_definite(toks[j][0]) \
-            and _bare(toks[j][0]) in _PERSON_HEADS:
-        j = _skip_apposition_title(s, toks, j)  # أشرف القدرة الناطق باسم وزارة الصحة ... أن
+    if mention is not None and mention.name and not mention.title and mention.kind == "person" \
+            and j < len(toks) and _bare(toks[j][0]) in _PERSON_HEADS:
+        # "أشرف القدرة الناطق باسم وزارة الصحة ... أن", "كانسيوس ندايمانيشا حاكم ولاية
+        # كايانزا إن": the title after the name is the person's (so that a later
+        # "الحاكم" finds him) and the content starts after it
+        title, k = _parse_mention(s, toks, j)
+        if title is not None and title.kind == "person":
+            mention = Mention(mention.start, mention.end, s[title.start : title.end], mention.name, "person")
+            j = _skip_apposition_title(s, toks, j)
     after = toks[j][1] if j < len(toks) else (toks[-1][2] if toks else vend)
     if mention is None:
         after = toks[i][1] if i < len(toks) else vend
@@ -1467,6 +1473,10 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
                 after = toks[j][1] if j < len(toks) else sb
         else:
             return None
+    if mention is None and prefix == "" and prev_word in _RELATIVES:
+        mention = _relative_antecedent(s, sa, vstart)  # المرصد السوري ...، الذي قال إنها
+        if mention is None:
+            return None  # "الدول التي انتقدت تدخلها": the antecedent is no speaker
     if mention is None and prefix in ("", "ف"):
         svo = _svo_subject(s, sa, vstart)
         if svo is not None:
@@ -1555,6 +1565,32 @@ def _apposition_name(s: str, toks: list, j: int, mention: Mention) -> tuple[Ment
         return mention, j0
     name = s[toks[j + 1][1] : toks[k - 1][2]]
     return Mention(mention.start, toks[k - 1][2], mention.title, name, "person"), min(k + 1, n) if k < n and toks[k][0] != "." else k
+
+
+_RELATIVES = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"}
+
+
+def _relative_antecedent(s: str, sa: int, vstart: int) -> Mention | None:
+    """The noun phrase a relative clause hangs on ("بحسب المرصد السوري لحقوق
+    الإنسان، الذي قال"): the longest speaker-like phrase ending right before
+    the relative pronoun (and its comma)."""
+    toks = _tokens(s, max(sa, vstart - 160), vstart, limit=40)
+    end = len(toks) - 1  # the relative pronoun
+    if end > 0 and toks[end - 1][0] in ("،", ","):
+        end -= 1
+    for k in range(max(0, end - 8), end):
+        if not _is_word(toks[k][0]) or toks[k][0] in _STOP_WORDS:
+            continue
+        word = toks[k][0]
+        if k > 0 and _is_word(toks[k - 1][0]) and toks[k - 1][0] not in _STOP_WORDS \
+                and not toks[k - 1][0].startswith(("و", "ب", "ل")) and word[:2] != "ال" and k != end - 1:
+            continue  # inside a phrase: start at its beginning
+        mention, j = _parse_mention(s, toks[:end], k)
+        if mention is not None and j == end and mention.kind in ("person", "organization", "group") \
+                and (mention.name or _bare(toks[k][0]) in _PERSON_HEADS or _bare(toks[k][0]) in _ORG_HEADS
+                     or toks[k][0] in _COUNTRIES):
+            return mention
+    return None
 
 
 def _skip_apposition_title(s: str, toks: list, j: int) -> int:
