@@ -397,3 +397,75 @@ def test_coordinated_accusation_object_is_not_the_speaker():
     text = "أكدت الحكومة أن أرقام التقرير مبالغ فيها، واتهمت المعارضة بتضليل الرأي العام."
     rows = run(text)
     assert [r["speaker_name"] for r in rows] == ["الحكومة", "الحكومة"]
+
+
+def test_stray_closing_quote_does_not_swallow_the_next_sentences():
+    text = ('قالت الهيئة إن المشروع تأخر وإن "الكلفة ارتفعت". وقال مدير المشروع سامي داود إن العمل سيستأنف. '
+            'وأضاف أن التمويل متوفر.')
+    text = text.replace('"الكلفة', 'الكلفة')  # only the closing mark is left
+    assert speakers(text) == ["الهيئة", "سامي داود", "سامي داود"]
+
+
+def test_person_named_between_commas_after_a_description_is_the_speaker():
+    assert speakers("وقال محامي العائلة، نادر حبيب، إن القضية ستحال إلى المحكمة.") == ["نادر حبيب"]
+    assert speakers("ويرى الباحث في الشؤون الاقتصادية بمركز الدراسات، هاني مراد، أن الأسعار سترتفع.") \
+        == ["هاني مراد"]
+    # a time word after the name, and a long description with a relative participle
+    assert speakers("أعلن محافظ إقليم الشمال، الواقع على الحدود مع الجار، كمال دياب أمس أن الطريق فتح.") \
+        == ["كمال دياب"]
+
+
+def test_relation_head_does_not_make_the_relative_the_speaker():
+    rows = run("وقالت زوجة المعتقل مازن عودة إنها لم تتمكن من زيارته.")
+    assert rows[0]["speaker_name"] != "مازن عودة"
+    assert rows[0]["speaker_mention"] == "زوجة المعتقل مازن عودة"
+
+
+def test_first_name_written_with_the_article_after_a_nisba_title():
+    assert speakers("وقال وزير المالية الروسي الكسندر بوريسوف إن الميزانية متوازنة.") == ["الكسندر بوريسوف"]
+
+
+def test_came_in_is_not_replied():
+    assert speakers("ووردت تقارير عن اشتباكات في الشمال بأن المسلحين انسحبوا.") == []
+
+
+def test_a_name_ends_at_the_next_verb_and_at_an_addressee_noun():
+    assert speakers("وأدانت الولايات المتحدة الهجوم وحثت على ضبط النفس.") == ["الولايات المتحدة"] * 2
+    rows = run("قالت سلمى حداد إن القرار ظالم. واعتذرت حداد لزوجة الوزير، وقالت إنها لم تقصد الإساءة.")
+    assert [r["speaker_name"] for r in rows] == ["سلمى حداد", "سلمى حداد"]
+
+
+def test_time_adjective_after_the_verb_is_no_speaker():
+    assert "الماضي" not in speakers("وقال السفير الأسبوع الماضي إن المفاوضات مستمرة.")
+
+
+def test_title_only_reference_finds_a_person_introduced_inside_a_quote():
+    text = ("قالت الممثلة إن رئيس الوزراء البريطاني بوريس جونسون وعدها بالمساعدة. "
+            "ونفى رئيس الوزراء أن يكون قد وعد أحدا.")
+    assert speakers(text) == ["الممثلة", "بوريس جونسون"]
+
+
+def test_when_before_a_finite_verb_is_not_a_preposition():
+    assert speakers("تراجعت الأسهم، في حين أعلن البنك المركزي أن الفائدة ثابتة.") == ["البنك المركزي"]
+
+
+def test_one_word_quoted_name_before_the_content():
+    rows = run('وقالت "نبأ" إن القصف استهدف مواقع عسكرية.')
+    assert [r["speaker_name"] for r in rows] == ["نبأ"]
+
+
+def test_surname_with_article_before_the_persons_title():
+    rows = run("وأعلن عادل الحسن المتحدث باسم الدفاع المدني في بيان أن الحريق أخمد.")
+    assert rows[0]["speaker_name"] == "عادل الحسن"
+    assert rows[0]["content"].startswith("الحريق")
+
+
+def test_relative_clause_takes_its_antecedent_as_speaker():
+    assert speakers("وقتل خمسة أشخاص بحسب الهلال الأحمر، الذي قال إن الحصيلة قد ترتفع.") == ["الهلال الأحمر"]
+    assert speakers("ويتزايد الخلاف مع الدول التي انتقدت سياسته في المنطقة.") == []
+
+
+def test_a_title_after_a_name_lets_a_later_title_reference_find_the_person():
+    text = ("وقال فارس نعيم حاكم ولاية الوسط إن المسلحين انسحبوا. وقالت الشرطة إن الوضع هادئ. "
+            "ولم تعلق الحكومة على الاشتباكات التي قال الحاكم إنها انتهت.")
+    assert speakers(text) == ["فارس نعيم", "الشرطة", "فارس نعيم"]

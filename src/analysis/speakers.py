@@ -239,6 +239,11 @@ def lookup_title(title: str, year: int | None, registry: Registry) -> Speaker | 
     return None
 
 
+def _same_surname(name: str, registered: str) -> bool:
+    a, b = name_key(name).split(), name_key(registered).split()
+    return bool(a and b) and a[-1] == b[-1]
+
+
 def resolve(
     mention: str,
     title: str | None,
@@ -274,6 +279,8 @@ def _resolve(mention, title, year, registry, kind, gender) -> Speaker:
         sp = lookup_name(mention, registry)
     if sp is None and title:
         sp = lookup_title(title, year, registry)
+        if sp is not None and name and not _same_surname(name, sp.name_ar):
+            sp = None  # "رئيس الوزراء البريطاني بوريس جونسون" is not the role holder the registry knows
     if sp is None and not name and mention:
         sp = lookup_title(mention, year, registry) or lookup_name(mention, registry)
     if sp is not None:

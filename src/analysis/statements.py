@@ -714,7 +714,7 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
         if sum(1 for x in toks[title_end:j] if x[0] not in _NAME_PARTICLES) >= 4:
             break
         nxt = toks[j + 1][0] if j + 1 < n else ""
-        if j > title_end and (_has_pronoun_suffix(t) or _has_pronoun_suffix(nxt)):
+        if j > title_end and (_has_pronoun_suffix(t) or _has_pronoun_suffix(nxt) and not nxt.startswith("و")):
             break  # "وأكد سوسان دعم بلاده": a masdar object with its pronoun
         if j - title_end >= 2 and t not in _NAME_PARTICLES and _is_definite(nxt) and not nxt.endswith("ي") \
                 and nxt != "الله" and prev not in _NAME_PARTICLES:
@@ -1586,9 +1586,9 @@ def _relative_antecedent(s: str, sa: int, vstart: int) -> Mention | None:
                 and not toks[k - 1][0].startswith(("و", "ب", "ل")) and word[:2] != "ال" and k != end - 1:
             continue  # inside a phrase: start at its beginning
         mention, j = _parse_mention(s, toks[:end], k)
-        if mention is not None and j == end and mention.kind in ("person", "organization", "group") \
+        if mention is not None and j == end and mention.kind in ("person", "organization", "group", "unknown") \
                 and (mention.name or _bare(toks[k][0]) in _PERSON_HEADS or _bare(toks[k][0]) in _ORG_HEADS
-                     or toks[k][0] in _COUNTRIES):
+                     or toks[k][0] in _COUNTRIES or _is_definite(toks[k][0]) and end - k >= 2):
             return mention
     return None
 
