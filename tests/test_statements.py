@@ -469,3 +469,17 @@ def test_a_title_after_a_name_lets_a_later_title_reference_find_the_person():
     text = ("وقال فارس نعيم حاكم ولاية الوسط إن المسلحين انسحبوا. وقالت الشرطة إن الوضع هادئ. "
             "ولم تعلق الحكومة على الاشتباكات التي قال الحاكم إنها انتهت.")
     assert speakers(text) == ["فارس نعيم", "الشرطة", "فارس نعيم"]
+
+
+def test_general_supervisor_title_with_ala_and_an_honorific_name():
+    text = 'وأوضح المشرف العام على المعرض الوطني للكتاب "قراءة" الدكتور ماجد العتيبي أن المعرض يفتح غدا.'
+    assert speakers(text) == ["ماجد العتيبي"]
+
+
+def test_masdar_after_a_name_is_the_object():
+    assert speakers("أكد النائب سامر خليل أهمية الحوار بين الأطراف.") == ["سامر خليل"]
+
+
+def test_bayyana_without_shadda_is_a_verb_before_anna():
+    text = "وقال المدير إن المشروع انتهى. وبين المدير أن الكلفة انخفضت. وبين أن العمل مستمر. وبين الطرفين خلاف."
+    assert speakers(text) == ["المدير"] * 3

@@ -321,7 +321,7 @@ _ORG_HEADS = {
     "مستشفى", "قنصلية", "بلدية", "نقابة", "رابطة", "جمعية", "ائتلاف", "مليشيا", "ميليشيا",
     "ميليشيات", "فصائل", "وسائل", "فصيل", "محافظة", "الكرملين", "اليونيسف", "يونيسف", "ناتو",
     "حلف", "اتحاد", "كتلة", "تيار", "جبهة", "كتائب", "سرايا", "هيئه", "الاليزيه",
-    "اليزيه", "داونينغ", "قصر", "مصلحة", "ديوان", "اركان", "الاركان", "بعثة", "دار",
+    "اليزيه", "داونينغ", "قصر", "مصلحة", "ديوان", "اركان", "الاركان", "بعثة", "دار", "مبادرة", "سوق",
 }
 _GROUP_HEADS = {
     "مصادر", "مسؤولون", "مسؤولين", "خبراء", "شهود", "ناشطون", "ناشطين", "نشطاء",
@@ -565,6 +565,11 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
                 j += 1
                 title_end = j
             continue
+        if t == "على" and title_end == j and j > i and (prev_tok := toks[j - 1][0]) in ("العام", "العامة") \
+                and j + 1 < n and _is_word(toks[j + 1][0]) and toks[j + 1][0] not in _STOP_WORDS:
+            j += 1  # المشرف العام على البرنامج ...: one title
+            title_end = j
+            continue
         if t in ("إلى", "الى") and title_end == j and head in _ENVOY_HEADS and j + 1 < n \
                 and _is_word(toks[j + 1][0]) and toks[j + 1][0] not in _STOP_WORDS:
             j += 2  # المبعوث الأممي إلى اليمن
@@ -649,7 +654,8 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
                 # genitive right after a head (وزارة الدفاع، رئيس الوزراء), or
                 # after a link word (باسم الخارجية), or after an indefinite
                 # noun of an organisation's name (وكالة أنباء الشرق)
-                if (kind == "organization" and not _is_definite(prev) and _is_word(prev)) or prev in _TITLE_LINKS or _bare(prev) in _PERSON_HEADS or _bare(prev) in _ORG_HEADS \
+                if (kind == "organization" and not _is_definite(prev) and _is_word(prev)) or prev in _TITLE_LINKS \
+                        or prev == "على" or _bare(prev) in _PERSON_HEADS or _bare(prev) in _ORG_HEADS \
                         or prev in _TITLE_INDEF or _bare(prev) in _TITLE_INDEF or prev.startswith("ل"):
                     j += 1
                     title_end = j
@@ -713,6 +719,8 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             break
         if sum(1 for x in toks[title_end:j] if x[0] not in _NAME_PARTICLES) >= 4:
             break
+        if j > title_end and t in _MASDARS:
+            break  # "أكد النائب خضر حبيب أهمية الحوار": the object starts
         nxt = toks[j + 1][0] if j + 1 < n else ""
         if j > title_end and (_has_pronoun_suffix(t) or _has_pronoun_suffix(nxt) and not nxt.startswith("و")):
             break  # "وأكد سوسان دعم بلاده": a masdar object with its pronoun
@@ -1397,8 +1405,9 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
     if len(stem_raw) > 1 and stem_raw[1] == "\u064f" and form.finite \
             and (word[:1] not in "يت" or form.lemma in _FORM_ONE):
         return None  # وذُكر، وأُعلن، يُزعم: passive, no speaker
-    if form.lemma == "بين" and word == "بين" and "\u0651" not in raw_verb:
-        return None  # بين without shadda is the preposition "between"
+    between = form.lemma == "بين" and word == "بين" and "\u0651" not in raw_verb
+    if between and prefix == "":
+        return None  # بين without shadda is the preposition "between" ...
     toks = _tokens(s, vend, min(sb, vend + 250), limit=30)
     if form.lemma == "رد" and toks and toks[0][0] in ("فعل", "الفعل"):
         return None  # "رد فعل": a reaction, a noun
@@ -1425,6 +1434,8 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         # a name in a construct chain is a place's: حاكم إقليم ولاية سيبيتوكي، ...، أنسيلمي نسابيمانا;
         # a quoted "name" after a title is an institution's: مدير نادي "سولد غولدن"، كريج كورك
         mention, j = _name_after_description(s, toks, j, mention)
+    if between and (j >= len(toks) or toks[j][0] not in _MARKERS):
+        return None  # ... unless "وبين X أن", "وبين أن" (and he explained that)
     continued = None
     if mention is not None and _continues_with_addressee(prev_stmt, prefix, form, mention, toks, j):
         mention, j, continued = None, i, prev_stmt
@@ -1632,12 +1643,23 @@ def _name_after_description(s: str, toks: list, j: int, mention: Mention) -> tup
     commas = []
     while k < n and k - j < 24:
         t = toks[k][0]
+        if t in _ALL_QUOTES and k + 1 < n and 0 < _quoted_run(toks, k) - k <= 4 and k > j:
+            k = _quoted_run(toks, k)  # a quoted short name inside the description: "بارع"
+            continue
         if t in _MARKERS or t in _ALL_QUOTES or t == ":" or t == ".":
             break
         if t in ("،", ","):
             commas.append(k)
         k += 1
-    if k >= n or not commas or toks[k][0] in (".",):
+    if k >= n or toks[k][0] in (".",):
+        return mention, j
+    honorific = [h for h in range(j, k) if toks[h][0] in _HONORIFICS]
+    if honorific and _name_like(toks, honorific[-1] + 1, k):
+        # "المشرف العام على البرنامج الوطني ... "بارع" الدكتور جاسر الحربش أن"
+        a = honorific[-1] + 1
+        title = (mention.title + " " + mention.name).strip()
+        return Mention(mention.start, toks[k - 1][2], title, s[toks[a][1] : toks[k - 1][2]], "person"), k
+    if not commas:
         return mention, j
     # the name: after the last comma, up to the marker (or a closing comma)
     last = commas[-1]
