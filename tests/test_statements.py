@@ -483,3 +483,24 @@ def test_masdar_after_a_name_is_the_object():
 def test_bayyana_without_shadda_is_a_verb_before_anna():
     text = "وقال المدير إن المشروع انتهى. وبين المدير أن الكلفة انخفضت. وبين أن العمل مستمر. وبين الطرفين خلاف."
     assert speakers(text) == ["المدير"] * 3
+
+
+def test_a_definite_title_after_a_name_is_not_a_surname():
+    text = "وقال الرئيس فادي سليم إن الرد قادم. وهدد سليم المسؤول عن الهجوم بأنه سيدفع الثمن."
+    assert speakers(text) == ["فادي سليم", "فادي سليم"]
+
+
+def test_reply_as_a_noun_in_a_construct_is_no_statement():
+    assert speakers('وقال الوزير إن القرار نهائي، في إطار رد الحكومة على "الاتهامات".') == ["الوزير"]
+
+
+def test_a_decimal_point_is_no_sentence_end_for_the_previous_subject():
+    text = "وبلغ عدد النسخ 4.7 ملايين، ومن بينها نسخ إلكترونية. وأكدت أن التوزيع انتهى."
+    assert "ومن بينها" not in " ".join(speakers(text))
+
+
+def test_a_known_surname_then_a_definite_object():
+    text = "وقال الرئيس كمال جابر إن بلاده قوية. وفي يوليو، حذر جابر الولايات المتحدة من أن العقوبات لن تنفع."
+    rows = run(text)
+    assert [r["speaker_name"] for r in rows] == ["كمال جابر", "كمال جابر"]
+    assert rows[1]["speaker_mention"] == "جابر"

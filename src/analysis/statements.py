@@ -289,6 +289,7 @@ _MASDARS = {
     "انسحاب", "استقالة", "ترشح", "فوز", "نية", "خطة", "اتفاق", "توقيع", "تراجع", "ارتفاع", "انخفاض",
     "اعتزال", "تضامن", "قلق", "ادانة", "شكر", "ترحيب", "تاييد", "معارضة", "مسؤولية", "تقدير", "امل",
     "استياء", "رغبة", "حاجة", "عدم", "نجاح", "فشل", "تعرض", "استهداف", "تدمير", "سيطرة", "تحرير",
+    "اعداد", "ارقام", "تفاصيل", "وضع", "حصيلة",
 }
 _MEDIA_NOUNS = {
     "وكالة", "صحيفة", "قناة", "شبكة", "موقع", "وسائل", "اذاعة", "تلفزيون", "صحفيين",
@@ -474,6 +475,8 @@ def _looks_like_title_construct(toks: list, i: int, ba_object: bool) -> int:
     definite genitives, then an indefinite name.  Returns the index where the
     name starts, or -1."""
     n = len(toks)
+    if i + 1 < n and _is_definite(toks[i + 1][0]) and _bare(toks[i + 1][0]) in _PERSON_HEADS:
+        return -1  # "ترامب المسؤول عن": a name, then a title or an object
     if toks[i][0] in _NAME_PARTICLES or i + 1 >= n or not (
             _is_definite(toks[i + 1][0]) or _bare(toks[i + 1][0]) in _ORG_HEADS or toks[i + 1][0] in _TITLE_INDEF
             or toks[i + 1][0] in _PERSON_HEADS):
@@ -699,6 +702,8 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             break  # "اعتذرت ماكدوغال لزوجة ترامب": an addressee (but لافروف is a name)
         if j > title_end and (b in _PERSON_HEADS or b in _ORG_HEADS) and prev not in _NAME_PARTICLES:
             break  # "فهمي العامري رئيس دائرة ...": an apposition follows the name
+        if _is_definite(t) and _bare(t) in _PERSON_HEADS and t not in _HONORIFICS:
+            break  # "وهدد ترامب المسؤول عن الهجوم": a title after a name is no surname
         if _is_definite(t):
             if obj_verb and title_end > i and not t.endswith("ي") \
                     and not any(x[0] in _NAME_PARTICLES for x in toks[title_end:j]) and j - title_end >= 2:
@@ -1162,6 +1167,8 @@ def _subject_from(s: str, toks: list):
         return None
     sub = toks[i:jend]
     w0 = sub[0][0]
+    if w0 in _PREPOSITIONS or w0[:1] in "وف" and w0[1:] in _PREPOSITIONS:
+        return None  # "وفي يوليو، حذر": a time or place phrase, not a subject
     if w0.startswith("و") and len(w0) > 3 and not _is_definite(w0[1:]) and _bare(w0[1:]) not in _ORG_HEADS \
             and _bare(w0[1:]) not in _PERSON_HEADS:
         return None  # "وأخذ أعضاء الأكاديمية ينتقدون": a clause opened by another verb
@@ -1411,6 +1418,9 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
     toks = _tokens(s, vend, min(sb, vend + 250), limit=30)
     if form.lemma == "رد" and toks and toks[0][0] in ("فعل", "الفعل"):
         return None  # "رد فعل": a reaction, a noun
+    if form.lemma == "رد" and prefix == "" and word == "رد" and _is_word(prev_word) \
+            and prev_word not in _DISCOURSE and prev_word not in _STOP_WORDS and vstart > sa:
+        return None  # "في إطار رد واشنطن": the noun "reply" in a construct
     if form.lemma == "رد" and prefix == "و" and toks and (toks[0][0] in _CAME_IN_SUBJECTS or toks[0][0] == "في"):
         return None  # "وردت تقارير", "ورد في البيان": ورد "came in", not رد "replied"
     if toks and toks[0][0] in _RESUMPTIVE:
@@ -1434,6 +1444,12 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         # a name in a construct chain is a place's: حاكم إقليم ولاية سيبيتوكي، ...، أنسيلمي نسابيمانا;
         # a quoted "name" after a title is an institution's: مدير نادي "سولد غولدن"، كريج كورك
         mention, j = _name_after_description(s, toks, j, mention)
+    if mention is not None and mention.kind == "person" and not mention.name and i < len(toks) \
+            and not _is_definite(toks[i][0]) and j > i + 1:
+        known = state.by_name(toks[i][0])
+        if known is not None and known.kind == "person":
+            # "حذر أردوغان الولايات المتحدة": a known surname, then the object
+            mention, j = Mention(toks[i][1], toks[i][2], "", toks[i][0], "person"), i + 1
     if between and (j >= len(toks) or toks[j][0] not in _MARKERS):
         return None  # ... unless "وبين X أن", "وبين أن" (and he explained that)
     continued = None
@@ -1446,7 +1462,8 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         mention, j = None, i  # "دعا الحكومة إلى": a feminine noun after a masculine verb is its object
     if mention is not None and form.need == "obj" and not mention.title and j == i + 1 and j < len(toks) \
             and _is_definite(toks[j][0]) and not toks[j][0].endswith("ي") and toks[i][0] not in _COUNTRIES \
-            and toks[j][0] not in _TIME_WORDS:
+            and toks[j][0] not in _TIME_WORDS and _bare(toks[j][0]) not in _PERSON_HEADS \
+            and state.by_name(toks[i][0]) is None:
         mention, j = None, i  # "أكدت وجود المشكلة": a masdar object, the subject is implicit
     if mention is not None and mention.name and not mention.title and mention.kind == "person" \
             and j < len(toks) and _bare(toks[j][0]) in _PERSON_HEADS:
@@ -1701,15 +1718,26 @@ def _attribution_statement(s, vm, word, sa, sb, mention, state, form):
     return _Stmt(vm.start(), vm.end(), word, sa, mention.end, sa, cend, mode, sp, (mention.start, mention.end), kind)
 
 
+_SENTENCE_END_RE = re.compile(r"[.!؟?](?=\s)|\n")
+
+
+def _sentence_end_before(s: str, end: int) -> int:
+    """Position of the last sentence end (". " or a newline, not the point of 4.7) before ``end``, or -1."""
+    last = -1
+    for m in _SENTENCE_END_RE.finditer(s, max(0, end - 600), end):
+        last = m.start()
+    return last
+
+
 def _previous_sentence_subject(s: str, sa: int, gender, back: int = 3) -> Mention | None:
     """No earlier speaker: the subject of a verb opening one of the previous
     sentences ("وأثارت النائبة سامية عبو ضجة ... . وقالت ...")."""
     end = sa
     for _ in range(back):
-        p = max(s.rfind(".", 0, end), s.rfind("\n", 0, end))
+        p = _sentence_end_before(s, end)
         if p <= 0:
             return None
-        start = max(s.rfind(".", 0, p), s.rfind("\n", 0, p)) + 1
+        start = _sentence_end_before(s, p) + 1
         while start < p and s[start] in " \n\t":
             start += 1
         m = _sentence_subject(s, start, min(p, start + 160), gender, need_tokens=2)
