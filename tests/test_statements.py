@@ -504,3 +504,23 @@ def test_a_known_surname_then_a_definite_object():
     rows = run(text)
     assert [r["speaker_name"] for r in rows] == ["كمال جابر", "كمال جابر"]
     assert rows[1]["speaker_mention"] == "جابر"
+
+
+def test_relative_clause_of_an_event_is_no_statement():
+    text = "وقال المدير إن العمل قائم. وامتدح البطولة الدولية التي اختتمت مساء السبت، مفيدا إلى أن النادي دعمها."
+    assert "البطولة الدولية" not in speakers(text)
+
+
+def test_participle_after_an_object_continues_the_implicit_subject():
+    text = "وقال المدير سالم نور إن العمل قائم. وامتدح بطولة الخليج الدولية، مفيدا إلى أن النادي دعمها."
+    assert speakers(text) == ["سالم نور", "سالم نور"]
+
+
+def test_definite_head_takes_no_genitive():
+    rows = run("وأدانت المحكمة المدعى عليه الثاني بالمشاركة في المظاهرات.")
+    assert [r["speaker_name"] for r in rows] == ["المحكمة"]
+
+
+def test_time_phrase_opening_a_sentence_is_no_subject():
+    text = "قال الوزير إن الخطة جاهزة. وقبل أيام تكررت هذه الحالة معي. فابتسم وقال إن الأمر بسيط."
+    assert "أيام تكررت" not in " ".join(speakers(text))

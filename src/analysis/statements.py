@@ -658,7 +658,8 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
                 # after a link word (باسم الخارجية), or after an indefinite
                 # noun of an organisation's name (وكالة أنباء الشرق)
                 if (kind == "organization" and not _is_definite(prev) and _is_word(prev)) or prev in _TITLE_LINKS \
-                        or prev == "على" or _bare(prev) in _PERSON_HEADS or _bare(prev) in _ORG_HEADS \
+                        or prev == "على" or (_bare(prev) in _PERSON_HEADS or _bare(prev) in _ORG_HEADS) \
+                        and not _is_definite(prev) \
                         or prev in _TITLE_INDEF or _bare(prev) in _TITLE_INDEF or prev.startswith("ل"):
                     j += 1
                     title_end = j
@@ -687,6 +688,8 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
                     title_end = j
                     continue
                 break
+            if _has_pronoun_suffix(t):
+                break  # "أقر الرئيس المصري قوانينها": the object
             if kind is None:
                 kind = "person"
             j += 1  # first name token after the title
@@ -1502,7 +1505,11 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         else:
             return None
     if mention is None and prefix == "" and prev_word in _RELATIVES:
-        mention = _relative_antecedent(s, sa, vstart)  # المرصد السوري ...، الذي قال إنها
+        # المرصد السوري ...، الذي قال إنها: the antecedent speaks, when the content follows at once
+        # ("البطولة التي اختتمت مساء السبت، مفيدا إلى أن" is an event)
+        window = 9 if toks and toks[0][0] in ("في", "خلال", "عبر", "امام", "لدى", "،") else 4
+        reports = any(t[0] in _MARKERS or t[0] in _ALL_QUOTES or t[0] == ":" for t in toks[:window])
+        mention = _relative_antecedent(s, sa, vstart) if reports else None
         if mention is None:
             return None  # "الدول التي انتقدت تدخلها": the antecedent is no speaker
     if mention is None and prefix in ("", "ف"):
@@ -1759,6 +1766,8 @@ def _sentence_subject(s: str, sa: int, vstart: int, gender, need_tokens: int = 3
     first = toks[0][0]
     if after_particle and 3 <= len(first) <= 6 and not _is_definite(first) and first not in _STOP_WORDS:
         first = "و" + first  # the particle stands where و would
+    if first[1:] in _PREPOSITIONS or first in _PREPOSITIONS:
+        return None  # "وقبل أيام تكررت ...": a time phrase, no verb
     if not (first.startswith(("و", "ف")) and 4 <= len(first) <= 7) or _is_definite(first[1:]) \
             or first in _DISCOURSE or first[1:] in _DISCOURSE or first in _STOP_WORDS:
         return None
@@ -1785,6 +1794,13 @@ def _continue_statement(s, sent_stmts, out, vm, form, sa, sb, state):
         for i in range(min(4, len(toks))):
             if _is_word(toks[i][0]) and toks[i][0] not in _DISCOURSE and toks[i][0] not in _STOP_WORDS:
                 mention, j = _parse_mention(s, toks, i + 1) if i + 1 < len(toks) else (None, 0)
+                first = toks[i + 1][0] if mention is not None else ""
+                if mention is not None and mention.title and not _is_definite(first) \
+                        and not (_bare(first) in _PERSON_HEADS or _bare(first) in _ORG_HEADS
+                                 or _bare(first) in _GROUP_HEADS or first in _COUNTRIES):
+                    mention = None  # "وامتدح بطولة عسير ...، مفيدا": an object, the subject is implicit
+                if mention is not None and form.gender == "m" and not mention.name and first.endswith("ة"):
+                    mention = None  # a feminine noun before a masculine participle: the object
                 break
         found = _find_content(s, vm.end(), sb, "ila" if form.need == "ila" else "content", form.lemma)
         if found is None:
