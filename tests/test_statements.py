@@ -524,3 +524,24 @@ def test_definite_head_takes_no_genitive():
 def test_time_phrase_opening_a_sentence_is_no_subject():
     text = "قال الوزير إن الخطة جاهزة. وقبل أيام تكررت هذه الحالة معي. فابتسم وقال إن الأمر بسيط."
     assert "أيام تكررت" not in " ".join(speakers(text))
+
+
+def test_prepositional_phrase_after_a_title_is_no_name():
+    rows = run("أعلن الجهاز الخاص المكلف بحماية الرئيس، الاثنين، أن سائقا اعتقل.")
+    assert rows[0]["speaker_name"] == "الجهاز الخاص المكلف"
+
+
+def test_demonstrative_inside_a_title():
+    assert speakers('وقالت رئيسة هذه الكتل ليلى مراد "نصوت ضد هذا القانون".') == ["ليلى مراد"]
+
+
+def test_abd_al_name_and_a_country_object():
+    text = 'قال زعيم الجماعة عبد الملك سالم في مقابلة "لم نرفض اللقاء". واتهم سالم فرنسا بـ "المساهمة في الحرب".'
+    assert speakers(text) == ["عبد الملك سالم", "عبد الملك سالم"]
+
+
+def test_fronted_organisation_starting_with_waw_and_two_appositions():
+    text = ('ولم تحدد المنظمة الجهة المسؤولة، لكن وكالة الأنباء الرسمية "نبأ"، المتحدثة باسم الحكومة، '
+            'قالت إن المتمردين يقفون خلف القصف.')
+    rows = run(text)
+    assert rows[-1]["speaker_mention"] == 'وكالة الأنباء الرسمية "نبأ"'

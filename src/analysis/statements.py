@@ -291,6 +291,8 @@ _MASDARS = {
     "استياء", "رغبة", "حاجة", "عدم", "نجاح", "فشل", "تعرض", "استهداف", "تدمير", "سيطرة", "تحرير",
     "اعداد", "ارقام", "تفاصيل", "وضع", "حصيلة",
 }
+# nouns that open a ب-phrase after a title, never a name: المكلف بحماية، بمناسبة، بشأن
+_BA_NOUNS = _MASDARS | {"حماية", "مناسبة", "دعوة", "شان", "خصوص", "صفته", "صفتها"}
 _MEDIA_NOUNS = {
     "وكالة", "صحيفة", "قناة", "شبكة", "موقع", "وسائل", "اذاعة", "تلفزيون", "صحفيين",
     "صحافيين", "صحفيون", "فرانس", "رويترز", "مجلة", "محطة", "برنامج", "جريدة",
@@ -452,6 +454,8 @@ def _is_lam_link(t: str, nxt: str, nxt2: str = "") -> bool:
 def _is_stop(t: str, ba_object: bool) -> bool:
     if t in _STOP_WORDS or _is_media_l(t):
         return True
+    if t.startswith("ب") and (t[1:] in _BA_NOUNS or t[1:] in _SPEECH_NOUNS):
+        return True  # بمقتل، بحماية، ببيان: a prepositional phrase, not a name
     if t.startswith("بال") and len(t) > 4:
         return True  # بالقول، بالاجماع: an adverbial, not a name
     return ba_object and t.startswith("ب") and len(t) > 3
@@ -573,6 +577,11 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             j += 1  # المشرف العام على البرنامج ...: one title
             title_end = j
             continue
+        if t in ("هذه", "هذا", "تلك", "ذلك") and title_end == j and j > i and not _is_definite(toks[j - 1][0]) \
+                and _bare(toks[j - 1][0]) in _PERSON_HEADS and j + 1 < n and _is_definite(toks[j + 1][0]):
+            j += 2  # "رئيسة هذه الكتل إليان أساسي"
+            title_end = j
+            continue
         if t in ("إلى", "الى") and title_end == j and head in _ENVOY_HEADS and j + 1 < n \
                 and _is_word(toks[j + 1][0]) and toks[j + 1][0] not in _STOP_WORDS:
             j += 2  # المبعوث الأممي إلى اليمن
@@ -646,7 +655,7 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
                 j += 1
                 title_end = j
                 continue
-            if (t in _TITLE_LINKS or t in _TITLE_INDEF or t in _COUNTRIES or b in _ORG_HEADS
+            if (t in _TITLE_LINKS or t in _TITLE_INDEF or t in _COUNTRIES and not _is_definite(prev) or b in _ORG_HEADS
                     or _is_nisba(t) or (_is_lam_link(t, toks[j + 1][0] if j + 1 < n else "",
                                                      toks[j + 2][0] if j + 2 < n else "") and prev not in _MARKERS)
                     or (not _is_definite(prev) and t.endswith(("ية", "يون", "يين")) and len(t) > 4)):
@@ -688,8 +697,8 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
                     title_end = j
                     continue
                 break
-            if _has_pronoun_suffix(t):
-                break  # "أقر الرئيس المصري قوانينها": the object
+            if _has_pronoun_suffix(t) or t in _COUNTRIES:
+                break  # "أقر الرئيس المصري قوانينها", "واتهم الحوثي فرنسا": the object
             if kind is None:
                 kind = "person"
             j += 1  # first name token after the title
@@ -705,7 +714,7 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             break  # "اعتذرت ماكدوغال لزوجة ترامب": an addressee (but لافروف is a name)
         if j > title_end and (b in _PERSON_HEADS or b in _ORG_HEADS) and prev not in _NAME_PARTICLES:
             break  # "فهمي العامري رئيس دائرة ...": an apposition follows the name
-        if _is_definite(t) and _bare(t) in _PERSON_HEADS and t not in _HONORIFICS:
+        if _is_definite(t) and _bare(t) in _PERSON_HEADS and t not in _HONORIFICS and prev not in _NAME_PARTICLES:
             break  # "وهدد ترامب المسؤول عن الهجوم": a title after a name is no surname
         if _is_definite(t):
             if obj_verb and title_end > i and not t.endswith("ي") \
@@ -727,8 +736,8 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             break
         if sum(1 for x in toks[title_end:j] if x[0] not in _NAME_PARTICLES) >= 4:
             break
-        if j > title_end and t in _MASDARS:
-            break  # "أكد النائب خضر حبيب أهمية الحوار": the object starts
+        if j > title_end and (t in _MASDARS or t in _COUNTRIES):
+            break  # "أكد النائب خضر حبيب أهمية الحوار", "واتهم الحوثي فرنسا": the object starts
         nxt = toks[j + 1][0] if j + 1 < n else ""
         if j > title_end and (_has_pronoun_suffix(t) or _has_pronoun_suffix(nxt) and not nxt.startswith("و")):
             break  # "وأكد سوسان دعم بلاده": a masdar object with its pronoun
@@ -1173,7 +1182,7 @@ def _subject_from(s: str, toks: list):
     if w0 in _PREPOSITIONS or w0[:1] in "وف" and w0[1:] in _PREPOSITIONS:
         return None  # "وفي يوليو، حذر": a time or place phrase, not a subject
     if w0.startswith("و") and len(w0) > 3 and not _is_definite(w0[1:]) and _bare(w0[1:]) not in _ORG_HEADS \
-            and _bare(w0[1:]) not in _PERSON_HEADS:
+            and _bare(w0[1:]) not in _PERSON_HEADS and w0 not in _ORG_HEADS and w0 not in _PERSON_HEADS:
         return None  # "وأخذ أعضاء الأكاديمية ينتقدون": a clause opened by another verb
     mention, j = _parse_mention(s, sub, 0)
     if mention is None and w0.startswith("و") and len(w0) > 3:
