@@ -545,3 +545,13 @@ def test_fronted_organisation_starting_with_waw_and_two_appositions():
             'قالت إن المتمردين يقفون خلف القصف.')
     rows = run(text)
     assert rows[-1]["speaker_mention"] == 'وكالة الأنباء الرسمية "نبأ"'
+
+
+def test_first_name_and_nisba_surname_before_a_title():
+    rows = run("وأكد سالم الحربي المشرف العام على المهرجان، أنه قرر إيقاف الفعاليات.")
+    assert rows[0]["speaker_name"] == "سالم الحربي"
+
+
+def test_adverbial_accusative_after_a_title_is_no_name():
+    text = "كما تحدث المشرف العام على القناة ردا على سؤال حول البرامج، وأكد أنها ستتغير."
+    assert "ردا" not in speakers(text)

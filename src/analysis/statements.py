@@ -309,6 +309,7 @@ _PERSON_HEADS = {
     # professions and relations that describe a person named next to them
     "محامي", "محامية", "محام", "زوجة", "والد", "والدة", "شقيق", "شقيقة", "نجل", "ابنة", "خطيبة",
     "مدرب", "مدربة", "خبير", "خبيرة", "استاذ", "استاذة", "طبيب", "طبيبة", "مراسل", "مراسلة",
+    "مشرف", "مشرفة",
 }
 # Heads whose following name is someone else (زوجة الصحفي جمال خاشقجي is not
 # Khashoggi): the mention is a description unless the person is named beside it.
@@ -481,6 +482,8 @@ def _looks_like_title_construct(toks: list, i: int, ba_object: bool) -> int:
     n = len(toks)
     if i + 1 < n and _is_definite(toks[i + 1][0]) and _bare(toks[i + 1][0]) in _PERSON_HEADS:
         return -1  # "ترامب المسؤول عن": a name, then a title or an object
+    if i + 1 < n and _is_nisba(toks[i + 1][0]) and toks[i + 1][0].endswith("ي") and toks[i + 1][0] not in _TITLE_LINKS:
+        return -1  # "غالي الجهني المشرف العام": a first name and a nisba surname
     if toks[i][0] in _NAME_PARTICLES or i + 1 >= n or not (
             _is_definite(toks[i + 1][0]) or _bare(toks[i + 1][0]) in _ORG_HEADS or toks[i + 1][0] in _TITLE_INDEF
             or toks[i + 1][0] in _PERSON_HEADS):
@@ -699,6 +702,8 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
                 break
             if _has_pronoun_suffix(t) or t in _COUNTRIES:
                 break  # "أقر الرئيس المصري قوانينها", "واتهم الحوثي فرنسا": the object
+            if t.endswith("ا") and j + 1 < n and toks[j + 1][0] in ("على", "عن", "الى", "إلى", "من", "في", "ل"):
+                break  # "المشرف العام ... ردا على": an adverbial accusative, not a name
             if kind is None:
                 kind = "person"
             j += 1  # first name token after the title
