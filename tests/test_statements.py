@@ -555,3 +555,14 @@ def test_first_name_and_nisba_surname_before_a_title():
 def test_adverbial_accusative_after_a_title_is_no_name():
     text = "كما تحدث المشرف العام على القناة ردا على سؤال حول البرامج، وأكد أنها ستتغير."
     assert "ردا" not in speakers(text)
+
+
+def test_a_place_in_a_repeated_title_is_not_a_new_speaker():
+    text = ("أعلن حاكم إقليم الشمال، الواقع على الحدود، كمال دياب أن الجيش اعتقل مسلحين. "
+            "وقال حاكم إقليم الشمال: «الوضع هادئ».")
+    assert speakers(text) == ["كمال دياب", "كمال دياب"]
+
+
+def test_eve_of_is_a_time_word_not_a_name():
+    text = "وقال المفوض الأوروبي للشؤون الداخلية عشية اجتماعه في نيامي إنه سيبلغهم بالقرار."
+    assert "عشية" not in speakers(text)

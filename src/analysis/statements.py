@@ -267,7 +267,7 @@ _TIME_WORDS = {
     "الجمعة", "السبت", "صباح", "مساء", "ظهر", "فجر", "ليل", "ايضا", "كذلك", "مجددا",
     "سابقا", "لاحقا", "اخيرا", "مرة", "مجدداً", "بدوره", "نهاية", "بداية", "مطلع", "اواخر",
     "اوائل", "منتصف", "شهر", "الشهر", "الاسبوع", "اسبوع", "حينها", "وقتها", "امسية", "صباحا", "مساء", "اول",
-    "الماضي", "الماضية", "المقبل", "المقبلة", "الجاري", "المنصرم", "الفائت",
+    "الماضي", "الماضية", "المقبل", "المقبلة", "الجاري", "المنصرم", "الفائت", "عشية", "غداة",
 }
 _STOP_WORDS = _MARKERS | {
     "في", "خلال", "عبر", "على", "عن", "الى", "امام", "بعد", "قبل", "حول", "اثناء",
@@ -886,6 +886,16 @@ class _DocState:
                 return k
         return None
 
+    def by_full_title(self, phrase: str) -> _Known | None:
+        """A named person whose remembered title contains every word of ``phrase``."""
+        st = _stems(phrase)
+        if len(st) < 2:
+            return None
+        for k in reversed(self.known):
+            if k.kind == "person" and k.name_tokens and st <= k.title_stems:
+                return k
+        return None
+
     def by_title(self, title: str, kind: str | None = None) -> _Known | None:
         st = _stems(title)
         if not st:
@@ -954,6 +964,12 @@ def _resolve_mention(state: _DocState, s: str, m: Mention, gender) -> Speaker:
         k = state.by_name(name)
         if k is not None and (k.speaker.registered or len(name_key(name).split()) <= len(k.name_tokens)):
             state.remember(k.speaker, gender, title, name, k.kind)
+            return k.speaker
+        k = state.by_full_title(title + " " + name) if title and k is None else None
+        if k is not None:
+            # "حاكم إقليم سيبيتوكي" after "حاكم إقليم ولاية سيبيتوكي ...، أنسيلمي نسابيمانا":
+            # the "name" is a place inside a title the text already gave a person
+            state.remember(k.speaker, gender, title, "", k.kind)
             return k.speaker
         sp = resolve(name if not title else title + " " + name, title or None, state.year, state.registry,
                      kind=m.kind, gender=gender if gender in ("m", "f") else None)
