@@ -931,7 +931,7 @@ class _DocState:
 
 _INTRO_RE = re.compile(
     r"(?<!\w)[وفبل]?(?:ال)?(?:" + "|".join(sorted({h for h in _PERSON_HEADS if len(h) > 2}, key=len, reverse=True))
-    + r")(?!\w)|(?<!\w)[وفبل]?الم\w{3,6}(?!\w)"
+    + r")(?!\w)"
 )
 
 
@@ -941,7 +941,7 @@ def _introductions(s: str) -> list[tuple[int, Mention]]:
     out = []
     for m in _INTRO_RE.finditer(s):
         start = m.start() + (1 if s[m.start()] in "وفبل" and not s.startswith("ال", m.start()) else 0)
-        toks = _tokens(s, start, min(len(s), start + 240), limit=30)
+        toks = _tokens(s, start, min(len(s), start + 160), limit=16)
         mention, j = _parse_mention(s, toks, 0)
         if mention is None or mention.kind != "person" or not mention.title:
             continue
