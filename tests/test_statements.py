@@ -566,3 +566,21 @@ def test_a_place_in_a_repeated_title_is_not_a_new_speaker():
 def test_eve_of_is_a_time_word_not_a_name():
     text = "وقال المفوض الأوروبي للشؤون الداخلية عشية اجتماعه في نيامي إنه سيبلغهم بالقرار."
     assert "عشية" not in speakers(text)
+
+
+def test_bare_organisation_takes_its_fuller_name_from_the_text():
+    text = "وأطلق الجيش النيجيري النار على المتظاهرين. في حين يقول الجيش إن المتظاهرين مسلحون."
+    rows = run(text)
+    assert rows[0]["speaker_name"] == "الجيش النيجيري"
+    assert rows[0]["speaker_mention"] == "الجيش"
+
+
+def test_former_and_earlier_former_are_one_title():
+    text = ("وقال الرئيس البرازيلي الأسبق فرناندو كولور إنه بريء. "
+            "وينفي الرئيس السابق الاتهامات، مشددا على عدم وجود أدلة.")
+    assert speakers(text) == ["فرناندو كولور", "فرناندو كولور"]
+
+
+def test_spokesman_in_an_organisation():
+    rows = run("ونقل الموقع عن متحدث في المجلس الوطني للمقاومة، بأن السلطات تعاملت بعنف.")
+    assert rows[0]["speaker_mention"] == "متحدث في المجلس الوطني للمقاومة"

@@ -590,6 +590,12 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             j += 2  # المبعوث الأممي إلى اليمن
             title_end = j
             continue
+        if kind in ("unknown", "person") and head in _UNKNOWN_HEADS and title_end == j and j > i \
+                and not _is_definite(toks[i][0]) and t in ("في", "من") and j + 1 < n \
+                and (_is_definite(toks[j + 1][0]) or _bare(toks[j + 1][0]) in _ORG_HEADS):
+            j += 2  # "متحدث في المجلس الوطني للمقاومة": the body he speaks for
+            title_end = j
+            continue
         if _is_stop(t, ba_object and j > i):
             break
         if t in _MASDARS and (j == i or j == title_end):
@@ -811,6 +817,7 @@ def _stems(s: str) -> frozenset:
                 b = b[: -len(suf)]
                 break
         out.add(b)
+    out = {"سابق" if t in ("اسبق", "السابق") else t for t in out}  # الأسبق = السابق
     return frozenset(out - {"باسم", "في", "لدي", "لدى", "رسم", "رسمي", "ل"})
 
 
@@ -953,6 +960,26 @@ def _introductions(s: str) -> list[tuple[int, Mention]]:
     return out
 
 
+@lru_cache(maxsize=4096)
+def _head_regex(head: str) -> re.Pattern:
+    return re.compile(r"(?<!\w)(?:ال)?" + re.escape(head) + r"(?:ة)?(?!\w)")
+
+
+def _fuller_organisation(s: str, title: str, before: int) -> Mention | None:
+    """The latest fuller mention of a one-word organisation ("الجيش" -> "الجيش
+    الإسرائيلي", "الوزارة" -> "وزارة الصحة") written earlier in the text."""
+    head = _bare(name_key(title).split()[0])
+    if len(head) < 3:
+        return None
+    found = None
+    for m in _head_regex(head).finditer(s, max(0, before - 3000), before):
+        toks = _tokens(s, m.start(), min(before, m.start() + 120), limit=8)
+        mention, j = _parse_mention(s, toks, 0)
+        if mention is not None and mention.kind == "organization" and j >= 2 and mention.end <= before:
+            found = mention
+    return found
+
+
 def _resolve_mention(state: _DocState, s: str, m: Mention, gender) -> Speaker:
     title = _QUOTES_SPACES.sub(" ", state.as_written(s, m.title, m.start, m.end)).strip()
     name = _QUOTES_SPACES.sub(" ", state.as_written(s, m.name, m.start, m.end)).strip()
@@ -1006,6 +1033,12 @@ def _resolve_mention(state: _DocState, s: str, m: Mention, gender) -> Speaker:
         if k is not None and len(title.split()) == 1:
             state.remember(k.speaker, gender, title, "", k.kind)
             return k.speaker
+        fuller = _fuller_organisation(s, title, m.start) if len(words) == 1 else None
+        if fuller is not None:
+            # "يقول الجيش" after "الجيش الإسرائيلي" in the text: the same organisation
+            sp = _resolve_mention(state, s, fuller, gender)
+            state.remember(sp, gender, title, "", sp.kind if sp.registered else "organization")
+            return sp
     if sp is None:
         sp = resolve(title, title, state.year, state.registry, kind=m.kind,
                      gender=gender if gender in ("m", "f") else None)
