@@ -584,3 +584,9 @@ def test_former_and_earlier_former_are_one_title():
 def test_spokesman_in_an_organisation():
     rows = run("ونقل الموقع عن متحدث في المجلس الوطني للمقاومة، بأن السلطات تعاملت بعنف.")
     assert rows[0]["speaker_mention"] == "متحدث في المجلس الوطني للمقاومة"
+
+
+def test_verbal_noun_with_its_ba_complement_is_the_object():
+    text = "قالت الناشطة سلمى عادل إن الحملة مستمرة. وتدين الزج بالشباب في الحرب. وقالت في تغريدة: \"لن نسكت\"."
+    assert speakers(text)[-1] == "سلمى عادل"
+    assert speakers("وأكد الأخير بأن الوضع هادئ.") == ["الأخير"]

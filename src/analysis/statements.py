@@ -1540,6 +1540,12 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         if title is not None and title.kind == "person":
             mention = Mention(mention.start, mention.end, s[title.start : title.end], mention.name, "person")
             j = _skip_apposition_title(s, toks, j)
+    if mention is not None and form.need == "obj" and j == i + 1 and _is_definite(toks[i][0]) \
+            and not mention.name and mention.kind != "organization" and _bare(toks[i][0]) not in _PERSON_HEADS \
+            and _bare(toks[i][0]) not in _GROUP_HEADS and _bare(toks[i][0]) not in _UNKNOWN_HEADS \
+            and toks[i][0] not in _HONORIFICS and toks[i][0] not in _COUNTRIES and not _is_nisba(toks[i][0]) \
+            and j < len(toks) and toks[j][0].startswith("ب") and toks[j][0] not in _MARKERS:
+        mention, j = None, i  # "تدين الزج بالشباب": a verbal noun and its ب-complement, the object
     after = toks[j][1] if j < len(toks) else (toks[-1][2] if toks else vend)
     if mention is None:
         after = toks[i][1] if i < len(toks) else vend
