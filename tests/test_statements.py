@@ -590,3 +590,23 @@ def test_verbal_noun_with_its_ba_complement_is_the_object():
     text = "قالت الناشطة سلمى عادل إن الحملة مستمرة. وتدين الزج بالشباب في الحرب. وقالت في تغريدة: \"لن نسكت\"."
     assert speakers(text)[-1] == "سلمى عادل"
     assert speakers("وأكد الأخير بأن الوضع هادئ.") == ["الأخير"]
+
+
+def test_time_segment_after_the_apposition_name_is_skipped():
+    text = 'وقالت مستشارة الأمن السابقة، سلوى ناصر، يوم الأحد: "لدينا أسباب للقلق".'
+    assert speakers(text) == ["سلوى ناصر"]
+
+
+def test_which_indicates_is_no_statement():
+    text = "وارتفعت الأسعار، مما يشير إلى أن المنتجين غير متعجلين."
+    assert speakers(text) == []
+
+
+def test_a_statement_from_a_body_is_the_bodys():
+    assert speakers("ذكر بيان من الرئاسة، السبت، أن العجز سينخفض.") == ["الرئاسة"]
+    assert speakers("وقال بيان صادر عن وزارة الصحة إن الوباء انحسر.") == ["وزارة الصحة"]
+
+
+def test_conjunction_relatives_are_no_speakers():
+    text = "وقالت الباحثة إن الفكرة جيدة. وسافرت نوال، حسبما قالت في دراستها، إلى باريس."
+    assert "حسبما" not in speakers(text)

@@ -267,7 +267,7 @@ _TIME_WORDS = {
     "الجمعة", "السبت", "صباح", "مساء", "ظهر", "فجر", "ليل", "ايضا", "كذلك", "مجددا",
     "سابقا", "لاحقا", "اخيرا", "مرة", "مجدداً", "بدوره", "نهاية", "بداية", "مطلع", "اواخر",
     "اوائل", "منتصف", "شهر", "الشهر", "الاسبوع", "اسبوع", "حينها", "وقتها", "امسية", "صباحا", "مساء", "اول",
-    "الماضي", "الماضية", "المقبل", "المقبلة", "الجاري", "المنصرم", "الفائت", "عشية", "غداة",
+    "الماضي", "الماضية", "المقبل", "المقبلة", "الجاري", "المنصرم", "الفائت", "عشية", "غداة", "اخرى",
 }
 _STOP_WORDS = _MARKERS | {
     "في", "خلال", "عبر", "على", "عن", "الى", "امام", "بعد", "قبل", "حول", "اثناء",
@@ -280,6 +280,7 @@ _STOP_WORDS = _MARKERS | {
     "ب", "ل", "و", "ف", "بالقول", "بكل", "لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها",
     "بدوره", "بدورها", "وبدوره", "وبدورها", "فيه", "فيها", "فيهم", "به", "بها", "بهم", "عنه",
     "عنها", "معه", "معها", "قوله", "قولها", "قولهم", "لهم", "عليهم", "اليهم", "منهم", "عليه", "عليها", "له", "لها", "اليه", "اليها", "منه", "منها",
+    "حسبما", "بحسبما", "وفقما", "مثلما", "بعدما", "قبلما", "مما", "كلما", "طالما", "ريثما", "لما", "بما", "عما",
 } | _TIME_WORDS
 # Frequent verbal nouns that open the object of أكد/أعلن/نفى ... ("أكدت متحدثة
 # باسم الوزارة بدء تنفيذ الخطة"): never the first word of a name.
@@ -1474,6 +1475,8 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         return None  # لم يذكر، لا يقول: not a report of speech
     if prefix == "" and prev_word in _PREPOSITIONS:
         return None  # "بعد كشف ملفاتها": a verbal noun after a preposition
+    if prefix == "" and prev_word in ("مما", "ما", "بما", "وهو ما", "لما") and not _is_attribution(s, sa, vstart):
+        return None  # "مما يشير إلى أن": "which indicates", no speaker
     stem_raw = raw_verb[1:] if prefix and raw_verb[:1] in "وف" else raw_verb
     if len(stem_raw) > 1 and stem_raw[1] == "\u064f" and form.finite \
             and (word[:1] not in "يت" or form.lemma in _FORM_ONE):
@@ -1540,6 +1543,13 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         if title is not None and title.kind == "person":
             mention = Mention(mention.start, mention.end, s[title.start : title.end], mention.name, "person")
             j = _skip_apposition_title(s, toks, j)
+    if mention is not None and toks[i][0] in ("بيان", "تقرير", "رسالة", "تصريح", "مذكرة"):
+        # "ذكر بيان من الرئاسة المصرية أن", "قال بيان صادر عن الوزارة": the issuer speaks
+        k = i + 1 + (i + 1 < len(toks) and toks[i + 1][0] in ("صادر", "صادرة"))
+        if k < len(toks) - 1 and toks[k][0] in ("من", "عن"):
+            issuer, k2 = _parse_mention(s, toks, k + 1)
+            if issuer is not None and issuer.kind in ("organization", "person", "group"):
+                mention, j = Mention(mention.start, issuer.end, issuer.title, issuer.name, issuer.kind), k2
     if mention is not None and form.need == "obj" and j == i + 1 and _is_definite(toks[i][0]) \
             and not mention.name and mention.kind != "organization" and _bare(toks[i][0]) not in _PERSON_HEADS \
             and _bare(toks[i][0]) not in _GROUP_HEADS and _bare(toks[i][0]) not in _UNKNOWN_HEADS \
@@ -1754,14 +1764,17 @@ def _name_after_description(s: str, toks: list, j: int, mention: Mention) -> tup
         return Mention(mention.start, toks[k - 1][2], title, s[toks[a][1] : toks[k - 1][2]], "person"), k
     if not commas:
         return mention, j
-    # the name: after the last comma, up to the marker (or a closing comma)
-    last = commas[-1]
-    a, b = last + 1, k
-    if a == b and len(commas) >= 2:
-        a, b = commas[-2] + 1, last
-    while b > a + 1 and (toks[b - 1][0] in _TIME_WORDS or toks[b - 1][0] in ("يوم", "امس")):
-        b -= 1  # "أنسيلمي نسابيمانا أمس أن"
-    if not _name_like(toks, a, b):
+    # the name: the last comma-delimited segment before the marker that is not
+    # just a time ("، سوزان رايس، يوم الأحد:"), its trailing time words dropped
+    bounds = [j - 1] + commas + [k]
+    a = b = -1
+    for x in range(len(bounds) - 1, 0, -1):
+        a, b = bounds[x - 1] + 1, bounds[x]
+        while b > a and (toks[b - 1][0] in _TIME_WORDS or toks[b - 1][0] in ("يوم", "امس")):
+            b -= 1  # "أنسيلمي نسابيمانا أمس أن"
+        if b > a or x == 1:
+            break
+    if a <= j or not _name_like(toks, a, b):
         return mention, j
     desc = [x[0] for x in toks[j:a]]
     if any(t in _MARKERS or _bare(t) in _PERSON_HEADS for t in desc):
