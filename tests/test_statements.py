@@ -610,3 +610,18 @@ def test_a_statement_from_a_body_is_the_bodys():
 def test_conjunction_relatives_are_no_speakers():
     text = "وقالت الباحثة إن الفكرة جيدة. وسافرت نوال، حسبما قالت في دراستها، إلى باريس."
     assert "حسبما" not in speakers(text)
+
+
+def test_wrote_saying_is_one_statement_of_the_implicit_speaker():
+    rows = run('وقال الصحفي سامي حداد إن الخبر صادم. وكتب يقول "الحياة ثمينة".')
+    assert [r["speaker_name"] for r in rows] == ["سامي حداد", "سامي حداد"]
+    assert rows[1]["verb"] == "وكتب"
+
+
+def test_bare_newspaper_takes_the_name_given_after_a_lam():
+    text = "كشف تقرير لصحيفة الغد الأردنية عن الخطة. وذكرت الصحيفة أن التنفيذ يبدأ غدا."
+    assert speakers(text)[-1] == "صحيفة الغد الأردنية"
+
+
+def test_two_word_capital_is_one_speaker():
+    assert speakers("وتقول بيونغ يانغ إنها بحاجة إلى السلاح.") == ["بيونغ يانغ"]

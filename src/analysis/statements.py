@@ -267,7 +267,7 @@ _TIME_WORDS = {
     "الجمعة", "السبت", "صباح", "مساء", "ظهر", "فجر", "ليل", "ايضا", "كذلك", "مجددا",
     "سابقا", "لاحقا", "اخيرا", "مرة", "مجدداً", "بدوره", "نهاية", "بداية", "مطلع", "اواخر",
     "اوائل", "منتصف", "شهر", "الشهر", "الاسبوع", "اسبوع", "حينها", "وقتها", "امسية", "صباحا", "مساء", "اول",
-    "الماضي", "الماضية", "المقبل", "المقبلة", "الجاري", "المنصرم", "الفائت", "عشية", "غداة", "اخرى",
+    "الماضي", "الماضية", "المقبل", "المقبلة", "الجاري", "المنصرم", "الفائت", "عشية", "غداة", "اخرى", "يوم",
 }
 _STOP_WORDS = _MARKERS | {
     "في", "خلال", "عبر", "على", "عن", "الى", "امام", "بعد", "قبل", "حول", "اثناء",
@@ -347,6 +347,9 @@ _COUNTRIES = {
     "بغداد", "بيروت", "عمان", "الدوحة", "ابوظبي", "اثيوبيا", "الفاتيكان", "هولندا",
     "بلجيكا", "السويد", "النرويج", "اليونان", "قبرص", "البرازيل", "الارجنتين", "المكسيك",
 }
+_TWO_WORD_PLACES = {("الولايات", "المتحدة"), ("المملكة", "المتحدة"), ("بيونغ", "يانغ"), ("بيونج", "يانج"),
+                    ("تل", "ابيب"), ("كوالا", "لمبور"), ("نيو", "دلهي"), ("بوينس", "ايرس"), ("كوريا", "الشمالية"),
+                    ("كوريا", "الجنوبية"), ("جنوب", "افريقيا"), ("كوريا", "الجنوبيه")}
 # Constructs that continue a title or an organisation name.
 _TITLE_LINKS = {"باسم", "لدى", "لشؤون", "العام", "العامة", "الاعلى", "العليا", "الابيض",
                 "المتحدة", "الدائم", "الخاص", "الخاصة", "الرسمي", "الرسمية", "الاول",
@@ -381,7 +384,8 @@ _HONORIFICS = {"الشيخ", "الدكتور", "الامير", "اللواء", "
                "السيدة", "الجنرال", "الفريق", "المستشار", "الاميرة", "الدكتورة"}
 _ENVOY_HEADS = {"مبعوث", "سفير", "مندوب", "ممثل", "مفوض", "مبعوثة", "سفيرة", "مندوبة", "ممثلة"}
 _DOCUMENT_NOUNS = {"البيان", "التصريح", "الرسالة", "التغريدة", "المنشور", "الخطاب"}
-_QUANTIFIERS = {"بعض", "عدد", "عدة", "مجموعة", "كثيرون", "غالبية", "معظم", "الكثير", "العديد", "كثير"}
+_QUANTIFIERS = {"بعض", "عدد", "عدة", "مجموعة", "كثيرون", "غالبية", "معظم", "الكثير", "العديد", "كثير",
+                "اكثر", "نحو", "حوالي", "قرابة"}
 _NOT_NOUNS = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "الى", "الا", "اللاتي", "إلى",
               "إلا"}
 
@@ -622,9 +626,10 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
                 j += 1
                 title_end = j
                 continue
-            if t in _COUNTRIES or (t in ("الولايات", "المملكة") and j + 1 < n and toks[j + 1][0] == "المتحدة"):
+            pair = (t, toks[j + 1][0] if j + 1 < n else "")
+            if t in _COUNTRIES or pair in _TWO_WORD_PLACES:
                 kind = "organization"
-                j += 1 if t in _COUNTRIES else 2
+                j += 2 if pair in _TWO_WORD_PLACES else 1
                 title_end = j
                 if j < n and (_is_nisba(toks[j][0]) or toks[j][0] in _TITLE_LINKS):
                     continue
@@ -963,18 +968,19 @@ def _introductions(s: str) -> list[tuple[int, Mention]]:
 
 @lru_cache(maxsize=4096)
 def _head_regex(head: str) -> re.Pattern:
-    return re.compile(r"(?<!\w)(?:ال)?" + re.escape(head) + r"(?:ة)?(?!\w)")
+    # group 1: the head itself, also after a ل/ب/و prefix ("بحسب تقرير لصحيفة نيويورك تايمز")
+    return re.compile(r"(?<!\w)[لبو]?((?:ال)?" + re.escape(head) + r"(?:ة)?)(?!\w)")
 
 
 def _fuller_organisation(s: str, title: str, before: int) -> Mention | None:
     """The latest fuller mention of a one-word organisation ("الجيش" -> "الجيش
     الإسرائيلي", "الوزارة" -> "وزارة الصحة") written earlier in the text."""
-    head = _bare(name_key(title).split()[0])
+    head = _bare(title.split()[0]) if title.split() else ""
     if len(head) < 3:
         return None
     found = None
     for m in _head_regex(head).finditer(s, max(0, before - 3000), before):
-        toks = _tokens(s, m.start(), min(before, m.start() + 120), limit=8)
+        toks = _tokens(s, m.start(1), min(before, m.start(1) + 120), limit=8)
         mention, j = _parse_mention(s, toks, 0)
         if mention is not None and mention.kind == "organization" and j >= 2 and mention.end <= before:
             found = mention
@@ -1034,7 +1040,7 @@ def _resolve_mention(state: _DocState, s: str, m: Mention, gender) -> Speaker:
         if k is not None and len(title.split()) == 1:
             state.remember(k.speaker, gender, title, "", k.kind)
             return k.speaker
-        fuller = _fuller_organisation(s, title, m.start) if len(words) == 1 else None
+        fuller = _fuller_organisation(s, s[m.start : m.end], m.start) if len(words) == 1 else None
         if fuller is not None:
             # "يقول الجيش" after "الجيش الإسرائيلي" in the text: the same organisation
             sp = _resolve_mention(state, s, fuller, gender)
@@ -1327,6 +1333,9 @@ def _extract_doc(raw: str, skip_spans, head_spans, registry: Registry, year: int
             if sent_stmts and vstart >= sent_stmts[-1].content_start \
                     and _previous_word(s, sa, vstart) in _MARKERS:
                 continue  # "قال إنه أبلغ ...": a report inside the reported content
+            if sent_stmts and vm.group(2) in ("يقول", "تقول") and vm.group(1) == "" \
+                    and sent_stmts[-1].verb_end >= _previous_word_start(s, sa, vstart) - 1:
+                continue  # "وكتب يقول": one event
             if not form.finite:
                 _continue_statement(s, sent_stmts, out, vm, form, sa, sb, state)
                 continue
@@ -1440,6 +1449,11 @@ _NEGATIONS = {"لم", "لن", "لا", "ما", "ولم", "ولا", "ولن", "ف�
 _PLURAL_SUFFIXES = ("وا", "ون", "ان", "تا")
 
 
+def _previous_word_start(s: str, sa: int, vstart: int) -> int:
+    k = s.rfind(" ", sa, max(sa, vstart - 1))
+    return k + 1 if k >= 0 else sa
+
+
 def _previous_word(s: str, sa: int, vstart: int) -> str:
     k = s.rfind(" ", sa, max(sa, vstart - 1))
     return s[(k + 1 if k >= 0 else sa) : vstart].strip()
@@ -1503,6 +1517,8 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
             and (_is_word(toks[_quoted_run(toks, i)][0]) and toks[_quoted_run(toks, i)][0] not in _STOP_WORDS
                  or toks[_quoted_run(toks, i)][0] in _PLAIN_MARKERS and _quoted_run(toks, i) - i <= 3))
     )  # (قالت "إيرنا" إنه: a one-word quoted name right before the content)
+    if i < len(toks) and toks[i][0] in ("يقول", "تقول", "قائلا", "قائلة"):
+        starts_like_subject = False  # "وكتب يقول ...": the next verb continues this one
     if not pronoun_subject and starts_like_subject:
         mention, j = _parse_mention(s, toks, i, ba_object=form.lemma in _BA_LEMMAS, obj_verb=form.need == "obj")
     if mention is not None and mention.kind == "person" and not mention.name:
