@@ -625,3 +625,9 @@ def test_bare_newspaper_takes_the_name_given_after_a_lam():
 
 def test_two_word_capital_is_one_speaker():
     assert speakers("وتقول بيونغ يانغ إنها بحاجة إلى السلاح.") == ["بيونغ يانغ"]
+
+
+def test_previous_sentence_subject_keeps_its_apposition_name():
+    text = ("واستبق المتحدث باسم الحركة، سالم عبد الله، وصول المبعوث بإطلاق تصريحات. "
+            'فقد قال في هذه التصريحات: "الزيارة فاشلة".')
+    assert speakers(text) == ["سالم عبد الله"]

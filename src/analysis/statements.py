@@ -1873,9 +1873,11 @@ def _sentence_subject(s: str, sa: int, vstart: int, gender, need_tokens: int = 3
         return None
     if gender == "m" and first.endswith("ت"):
         return None
-    m, _ = _parse_mention(s, toks, 1)
+    m, j = _parse_mention(s, toks, 1)
     if m is None or m.kind not in ("person", "organization"):
         return None
+    if m.kind == "person" and not m.name:
+        m, _ = _apposition_name(s, toks, j, m)  # "واستبق المتحدث ...، محمد عبد السلام، وصول"
     head = _bare(toks[1][0])
     if not (head in _PERSON_HEADS or head in _ORG_HEADS or toks[1][0] in _COUNTRIES or (m.name and not m.title)):
         return None
