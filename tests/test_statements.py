@@ -631,3 +631,14 @@ def test_previous_sentence_subject_keeps_its_apposition_name():
     text = ("واستبق المتحدث باسم الحركة، سالم عبد الله، وصول المبعوث بإطلاق تصريحات. "
             'فقد قال في هذه التصريحات: "الزيارة فاشلة".')
     assert speakers(text) == ["سالم عبد الله"]
+
+
+def test_title_with_a_located_body_and_an_honorific():
+    text = "أكد عضو المجلس البلدي بمحافظة الخرج المهندس سامي الدوسري وجود مشروعين متعثرين."
+    assert speakers(text) == ["سامي الدوسري"]
+
+
+def test_known_surname_before_an_object_in_an_earlier_sentence():
+    text = ("ونقل الحساب عن المدرب كارلوس بيانكي قوله: «استقلت». "
+            "وقرأ بيانكي خطاب الاستقالة في المؤتمر، وقال إنه اتخذ قراره.")
+    assert speakers(text) == ["كارلوس بيانكي", "كارلوس بيانكي"]

@@ -670,6 +670,17 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
                 j += 1
                 title_end = j
                 continue
+            if t.startswith("ب") and len(t) > 4 and (t[1:] in _ORG_HEADS or t[1:] in _TITLE_INDEF) \
+                    and j + 1 < n and _is_word(toks[j + 1][0]):
+                j += 2  # "عضو المجلس البلدي بمحافظة القطيف": where the body sits
+                title_end = j
+                continue
+            if t in _HONORIFICS and kind in (None, "person") and j + 1 < n and _is_word(toks[j + 1][0]) \
+                    and not _is_definite(toks[j + 1][0]):
+                kind = "person"  # "... المهندس عبدالعظيم الخاطر": the name follows the honorific
+                j += 1
+                title_end = j
+                continue
             if (t in _TITLE_LINKS or t in _TITLE_INDEF or t in _COUNTRIES and not _is_definite(prev) or b in _ORG_HEADS
                     or _is_nisba(t) or (_is_lam_link(t, toks[j + 1][0] if j + 1 < n else "",
                                                      toks[j + 2][0] if j + 2 < n else "") and prev not in _MARKERS)
@@ -745,7 +756,7 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             # a nisba-like surname, or the last word before a boundary
             nxt = toks[j + 1][0] if j + 1 < n else ""
             if prev in _NAME_PARTICLES or t.endswith("ي") or nxt == "" or not _is_word(nxt) \
-                    or (_is_stop(nxt, ba_object) and not nxt.startswith("ب")) or nxt in _PLAIN_MARKERS \
+                    or (_is_stop(nxt, ba_object) and not nxt.startswith("ب")) or nxt in _PLAIN_MARKERS or nxt in _MASDARS \
                     or (j == title_end + 1 and (_bare(nxt) in _PERSON_HEADS or nxt in _HONORIFICS)):
                 # (أشرف القدرة الناطق باسم ...: a surname, then the person's title)
                 j += 1
@@ -999,6 +1010,13 @@ def _resolve_mention(state: _DocState, s: str, m: Mention, gender) -> Speaker:
         if k is not None and (k.speaker.registered or len(name_key(name).split()) <= len(k.name_tokens)):
             state.remember(k.speaker, gender, title, name, k.kind)
             return k.speaker
+        parts = name_key(name).split()
+        first = state.by_name(parts[0]) if k is None and len(parts) >= 2 else None
+        if first is not None and first.kind == "person" and len(first.name_tokens) >= 2 \
+                and first.name_tokens[-1] == parts[0]:
+            # "وقرأ بيلسا خطاب الاستقالة": the known surname, then the object
+            state.remember(first.speaker, gender, title, "", first.kind)
+            return first.speaker
         k = state.by_full_title(title + " " + name) if title and k is None else None
         if k is not None:
             # "حاكم إقليم سيبيتوكي" after "حاكم إقليم ولاية سيبيتوكي ...، أنسيلمي نسابيمانا":
