@@ -642,3 +642,23 @@ def test_known_surname_before_an_object_in_an_earlier_sentence():
     text = ("ونقل الحساب عن المدرب كارلوس بيانكي قوله: «استقلت». "
             "وقرأ بيانكي خطاب الاستقالة في المؤتمر، وقال إنه اتخذ قراره.")
     assert speakers(text) == ["كارلوس بيانكي", "كارلوس بيانكي"]
+
+
+def test_quantified_group_before_the_verb():
+    text = "قال الباحث سامي ناصر إن الظاهرة تتراجع. لكن بعض خبراء الاجتماع يرون أنها مستمرة."
+    assert speakers(text)[-1] == "بعض خبراء الاجتماع"
+
+
+def test_kunya_before_a_pronoun_suffixed_object():
+    assert speakers("يصف أبو خالد شعوره حين سمع الخبر، ويقول: \"لا أصدق\".")[0] == "أبو خالد"
+
+
+def test_first_name_alone_refers_to_the_only_person_with_it():
+    text = 'قال حسين مراد إن القرار صدر. وصرح حسين: "لقد سمعت بالموافقة".'
+    assert speakers(text) == ["حسين مراد", "حسين مراد"]
+
+
+def test_coordinated_title_apposition_name_and_an_addressee():
+    rows = run('واعتبر الكاتب والباحث السياسي، عادل سالم، لـ"قناة الغد" أن الوضع خطير.')
+    assert rows[0]["speaker_name"] == "عادل سالم"
+    assert rows[0]["content"].startswith("الوضع")

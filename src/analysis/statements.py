@@ -579,6 +579,9 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             if j < n and toks[j][0] == "من":
                 j += 1
                 title_end = j
+            inner, k = _parse_mention(s, toks, j, ba_object) if j < n and _is_word(toks[j][0]) else (None, j)
+            if inner is not None:  # "بعض خبراء الاجتماع": the whole noun phrase is the group
+                return Mention(toks[i][1], toks[k - 1][2], s[toks[i][1] : toks[k - 1][2]], "", "group"), k
             continue
         if t == "على" and title_end == j and j > i and (prev_tok := toks[j - 1][0]) in ("العام", "العامة") \
                 and j + 1 < n and _is_word(toks[j + 1][0]) and toks[j + 1][0] not in _STOP_WORDS:
@@ -767,7 +770,8 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
         if j > title_end and (t in _MASDARS or t in _COUNTRIES):
             break  # "أكد النائب خضر حبيب أهمية الحوار", "واتهم الحوثي فرنسا": the object starts
         nxt = toks[j + 1][0] if j + 1 < n else ""
-        if j > title_end and (_has_pronoun_suffix(t) or _has_pronoun_suffix(nxt) and not nxt.startswith("و")):
+        if j > title_end and prev not in _NAME_PARTICLES \
+                and (_has_pronoun_suffix(t) or _has_pronoun_suffix(nxt) and not nxt.startswith("و")):
             break  # "وأكد سوسان دعم بلاده": a masdar object with its pronoun
         if j - title_end >= 2 and t not in _NAME_PARTICLES and _is_definite(nxt) and not nxt.endswith("ي") \
                 and nxt != "الله" and prev not in _NAME_PARTICLES:
@@ -908,6 +912,13 @@ class _DocState:
                 return k
             if kt and len(toks) > len(kt) and toks[-len(kt):] == kt and len(kt) >= 1 and k.speaker.registered is False:
                 return k
+        if len(toks) == 1:
+            # a first name alone ("صرح حسين" after "حسين كروبي"), when only one person has it
+            firsts = {k.speaker.speaker_id: k for k in self.known
+                      if k.kind == "person" and len(k.name_tokens) >= 2 and k.name_tokens[0] == toks[0]
+                      and toks[0] not in _NAME_PARTICLES}
+            if len(firsts) == 1:
+                return next(iter(firsts.values()))
         return None
 
     def by_full_title(self, phrase: str) -> _Known | None:
@@ -1780,7 +1791,7 @@ def _name_after_description(s: str, toks: list, j: int, mention: Mention) -> tup
     commas = []
     while k < n and k - j < 24:
         t = toks[k][0]
-        if t in _ALL_QUOTES and k + 1 < n and 0 < _quoted_run(toks, k) - k <= 4 and k > j:
+        if t in _ALL_QUOTES and k + 1 < n and 0 < _quoted_run(toks, k) - k <= 6 and k > j:
             k = _quoted_run(toks, k)  # a quoted short name inside the description: "بارع"
             continue
         if t in _MARKERS or t in _ALL_QUOTES or t == ":" or t == ".":
@@ -1806,6 +1817,8 @@ def _name_after_description(s: str, toks: list, j: int, mention: Mention) -> tup
         a, b = bounds[x - 1] + 1, bounds[x]
         while b > a and (toks[b - 1][0] in _TIME_WORDS or toks[b - 1][0] in ("يوم", "امس")):
             b -= 1  # "أنسيلمي نسابيمانا أمس أن"
+        if b > a and toks[a][0] in ("ل", "لـ") or b > a and _is_media_l(toks[a][0]):
+            b = a  # '، لـ"سكاي نيوز عربية" أن': the addressee, the name is before it
         if b > a or x == 1:
             break
     if a <= j or not _name_like(toks, a, b):
@@ -1814,11 +1827,12 @@ def _name_after_description(s: str, toks: list, j: int, mention: Mention) -> tup
     if any(t in _MARKERS or _bare(t) in _PERSON_HEADS for t in desc):
         return mention, j  # another person's title: a second noun phrase, not a description
     d0 = desc[0]
-    if not (d0 in ("،", ",", "في", "من", "لدى", "عن") or d0.startswith(("ب", "ل")) or _is_definite(d0)):
+    if not (d0 in ("،", ",", "في", "من", "لدى", "عن") or d0.startswith(("ب", "ل")) or _is_definite(d0)
+            or d0.startswith("و") and _is_definite(d0[1:])):  # "الكاتب والباحث السياسي، ..."
         return mention, j  # "أعلن نجم المنتخب ... اعتزال اللعب": an object, not a description
     title = (mention.title + " " + mention.name).strip()
-    return Mention(mention.start, toks[b - 1][2], title, s[toks[a][1] : toks[b - 1][2]], "person"), b + (
-        1 if b < n and toks[b][0] in ("،", ",") else 0)
+    # what lies between the name and the marker (a time, an addressee) is not content
+    return Mention(mention.start, toks[b - 1][2], title, s[toks[a][1] : toks[b - 1][2]], "person"), k
 
 
 _ATTRIBUTION_RE = re.compile(r"(?:(?<!\w)(?:ب?حسب|وفق|وفقا ل|طبقا ل)\s*ما|(?<!\w)(?:وفقا لما|ب?حسبما|وفقما|كما))\s*$")
