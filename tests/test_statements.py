@@ -662,3 +662,24 @@ def test_coordinated_title_apposition_name_and_an_addressee():
     rows = run('واعتبر الكاتب والباحث السياسي، عادل سالم، لـ"قناة الغد" أن الوضع خطير.')
     assert rows[0]["speaker_name"] == "عادل سالم"
     assert rows[0]["content"].startswith("الوضع")
+
+
+def test_foreign_surname_ending_in_ha_is_part_of_the_name():
+    assert speakers("وقال وزير النفط الإيراني بيجن زنغنه في تصريحات إن الإنتاج سيرتفع.") == ["بيجن زنغنه"]
+
+
+def test_highness_title_and_his_highness_pronoun():
+    text = "وأوضح سمو الأمير فيصل بن خالد أن البرنامج ناجح. وبين سموه أن الدورة انتهت."
+    assert speakers(text) == ["فيصل بن خالد", "فيصل بن خالد"]
+
+
+def test_coordinated_titles_before_a_fronted_name():
+    text = ('أوضح المخرج والمؤلف محمد الحلال أن المسرح مهم. '
+            'بدوره المخرج والمؤلف ياسر الحسن، قال "المنطقة تمر بنفق مظلم".')
+    assert speakers(text) == ["محمد الحلال", "ياسر الحسن"]
+
+
+def test_he_says_refers_to_the_last_speaker_not_a_fronted_noun():
+    text = ('قال المسرحي جبران سعيد إن المسرح يموت. وطرحنا على جبران سؤالا حول الظروف، والواقع المحلي، '
+            'وهو يقول "المجتمع يحتاج إلى الوعي".')
+    assert speakers(text) == ["جبران سعيد", "جبران سعيد"]

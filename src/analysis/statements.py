@@ -310,7 +310,7 @@ _PERSON_HEADS = {
     # professions and relations that describe a person named next to them
     "محامي", "محامية", "محام", "زوجة", "والد", "والدة", "شقيق", "شقيقة", "نجل", "ابنة", "خطيبة",
     "مدرب", "مدربة", "خبير", "خبيرة", "استاذ", "استاذة", "طبيب", "طبيبة", "مراسل", "مراسلة",
-    "مشرف", "مشرفة",
+    "مشرف", "مشرفة", "سمو", "معالي", "فخامة", "سعادة", "فضيلة",
 }
 # Heads whose following name is someone else (زوجة الصحفي جمال خاشقجي is not
 # Khashoggi): the mention is a description unless the person is named beside it.
@@ -565,6 +565,11 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             break  # "وردت أسماؤهم": a noun with a pronoun suffix is not a speaker
         if j > i and t.startswith("و") and len(t) > 5 and (_is_definite(t[1:]) or _bare(t[1:]) in _PERSON_HEADS
                                                           or _bare(t[1:]) in _ORG_HEADS) and kind != "group":
+            if title_end == j and kind in (None, "person") and _is_definite(toks[i][0]) and _is_definite(t[1:]) \
+                    and not _is_nisba(t[1:]) and j + 1 < n and _is_word(toks[j + 1][0]):
+                j += 1  # "المخرج والمؤلف محمد الحلال": one person with two titles
+                title_end = j
+                continue
             break  # "X والرئيس Y": a second noun phrase, not part of this name
         if j == i and t in ("احد", "احدى") and j + 1 < n and _is_word(toks[j + 1][0]) \
                 and toks[j + 1][0] not in _STOP_WORDS:
@@ -771,7 +776,8 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             break  # "أكد النائب خضر حبيب أهمية الحوار", "واتهم الحوثي فرنسا": the object starts
         nxt = toks[j + 1][0] if j + 1 < n else ""
         if j > title_end and prev not in _NAME_PARTICLES \
-                and (_has_pronoun_suffix(t) or _has_pronoun_suffix(nxt) and not nxt.startswith("و")):
+                and (_has_pronoun_suffix(t) and (t.endswith(("ها", "هم", "هما")) or t[:-1] in _MASDARS or obj_verb)
+                     or _has_pronoun_suffix(nxt) and not nxt.startswith("و")):
             break  # "وأكد سوسان دعم بلاده": a masdar object with its pronoun
         if j - title_end >= 2 and t not in _NAME_PARTICLES and _is_definite(nxt) and not nxt.endswith("ي") \
                 and nxt != "الله" and prev not in _NAME_PARTICLES:
@@ -1538,6 +1544,8 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
     if toks and toks[0][0] in _RESUMPTIVE:
         return None  # "مقالات ينتقد فيها": a relative clause, its subject is elsewhere
     i = _skip_fillers(toks, 0)
+    if i < len(toks) and toks[i][0] in _HONORIFIC_PRONOUNS:
+        i += 1  # "وبين سموه أن": "His Highness", a pronoun for the last speaker
     mention, j = (None, i)
     pronoun_subject = form.gender == "p" and word.split()[0].endswith(_PLURAL_SUFFIXES)
     starts_like_subject = i < len(toks) and (
@@ -1636,8 +1644,8 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         mention = _relative_antecedent(s, sa, vstart) if reports else None
         if mention is None:
             return None  # "الدول التي انتقدت تدخلها": the antecedent is no speaker
-    if mention is None and prefix in ("", "ف"):
-        svo = _svo_subject(s, sa, vstart)
+    if mention is None and prefix in ("", "ف") and prev_word not in ("هو", "وهو", "هي", "وهي", "هم", "وهم"):
+        svo = _svo_subject(s, sa, vstart)  # ("وهو يقول": the pronoun's referent is the last speaker)
         if svo is not None:
             mention = svo
             span_start = svo.start
@@ -1727,6 +1735,7 @@ def _apposition_name(s: str, toks: list, j: int, mention: Mention) -> tuple[Ment
 
 
 _RELATIVES = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"}
+_HONORIFIC_PRONOUNS = {"سموه", "سموها", "معاليه", "معاليها", "فخامته", "سعادته", "سعادتها", "فضيلته"}
 
 
 def _relative_antecedent(s: str, sa: int, vstart: int) -> Mention | None:
@@ -1911,8 +1920,9 @@ def _sentence_subject(s: str, sa: int, vstart: int, gender, need_tokens: int = 3
     if m.kind == "person" and not m.name:
         m, _ = _apposition_name(s, toks, j, m)  # "واستبق المتحدث ...، محمد عبد السلام، وصول"
     head = _bare(toks[1][0])
-    if not (head in _PERSON_HEADS or head in _ORG_HEADS or toks[1][0] in _COUNTRIES or (m.name and not m.title)):
-        return None
+    if not (head in _PERSON_HEADS or head in _ORG_HEADS or toks[1][0] in _COUNTRIES
+            or m.name and (not m.title or _is_definite(toks[1][0]) and " " not in m.title.strip())):
+        return None  # (a name, or "المسرحي جبران الجبران"; not "يوما واحدا")
     return m
 
 
@@ -1925,6 +1935,8 @@ def _continue_statement(s, sent_stmts, out, vm, form, sa, sb, state):
         mention = None
         for i in range(min(4, len(toks))):
             if _is_word(toks[i][0]) and toks[i][0] not in _DISCOURSE and toks[i][0] not in _STOP_WORDS:
+                if toks[i][0][1:] in _PREPOSITIONS:
+                    break  # "وفي الختام، قدم سموه شكره، متمنيا": no verb opens the sentence
                 mention, j = _parse_mention(s, toks, i + 1) if i + 1 < len(toks) else (None, 0)
                 first = toks[i + 1][0] if mention is not None else ""
                 if mention is not None and mention.title and not _is_definite(first) \
