@@ -683,3 +683,14 @@ def test_he_says_refers_to_the_last_speaker_not_a_fronted_noun():
     text = ('قال المسرحي جبران سعيد إن المسرح يموت. وطرحنا على جبران سؤالا حول الظروف، والواقع المحلي، '
             'وهو يقول "المجتمع يحتاج إلى الوعي".')
     assert speakers(text) == ["جبران سعيد", "جبران سعيد"]
+
+
+def test_verbal_noun_pattern_object_is_no_speaker():
+    text = "قال الباحث سامي ناصر إن الشعارات مهمة، وأكد إدراك الناس لما جرى."
+    assert speakers(text) == ["سامي ناصر", "سامي ناصر"]
+    assert speakers("حذر اتحاد النقل من الازدحام.") == ["اتحاد النقل"]
+
+
+def test_plural_verb_is_no_fronted_subject():
+    text = "وقال الباحث إن المحتجين رددوا شعارات. وأضاف أن المحتجين رددوا شعارات تدين الحرب."
+    assert "رددوا شعارات" not in speakers(text)

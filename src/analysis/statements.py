@@ -1277,6 +1277,8 @@ def _subject_from(s: str, toks: list):
     w0 = sub[0][0]
     if w0 in _PREPOSITIONS or w0[:1] in "وف" and w0[1:] in _PREPOSITIONS:
         return None  # "وفي يوليو، حذر": a time or place phrase, not a subject
+    if w0.endswith("وا") and len(w0) >= 5:
+        return None  # "المحتجين ... رددوا شعارات تدين": a plural verb, not a subject
     if w0.startswith("و") and len(w0) > 3 and not _is_definite(w0[1:]) and _bare(w0[1:]) not in _ORG_HEADS \
             and _bare(w0[1:]) not in _PERSON_HEADS and w0 not in _ORG_HEADS and w0 not in _PERSON_HEADS:
         return None  # "وأخذ أعضاء الأكاديمية ينتقدون": a clause opened by another verb
@@ -1596,6 +1598,9 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         if title is not None and title.kind == "person":
             mention = Mention(mention.start, mention.end, s[title.start : title.end], mention.name, "person")
             j = _skip_apposition_title(s, toks, j)
+    if mention is not None and form.need == "obj" and not mention.name and _MASDAR_SHAPE.match(toks[i][0]) \
+            and toks[i][0] not in _ORG_HEADS and toks[i][0] not in _PERSON_HEADS and toks[i][0] not in _COUNTRIES:
+        mention, j = None, i  # "وأكدت إدراك الناس": إفعال/استفعال/تفعيل/افتعال, a verbal noun object
     if mention is not None and toks[i][0] in ("بيان", "تقرير", "رسالة", "تصريح", "مذكرة"):
         # "ذكر بيان من الرئاسة المصرية أن", "قال بيان صادر عن الوزارة": the issuer speaks
         k = i + 1 + (i + 1 < len(toks) and toks[i + 1][0] in ("صادر", "صادرة"))
@@ -1735,6 +1740,8 @@ def _apposition_name(s: str, toks: list, j: int, mention: Mention) -> tuple[Ment
 
 
 _RELATIVES = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"}
+# verbal-noun patterns (normalised, hamza folded): إفعال، استفعال، تفعيل، افتعال
+_MASDAR_SHAPE = re.compile(r"^(?:ا\w\wا\w|است\w\wا\w|ت\w\w\wي\w|ا\wت\wا\w)$")
 _HONORIFIC_PRONOUNS = {"سموه", "سموها", "معاليه", "معاليها", "فخامته", "سعادته", "سعادتها", "فضيلته"}
 
 
