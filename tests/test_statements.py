@@ -694,3 +694,19 @@ def test_verbal_noun_pattern_object_is_no_speaker():
 def test_plural_verb_is_no_fronted_subject():
     text = "وقال الباحث إن المحتجين رددوا شعارات. وأضاف أن المحتجين رددوا شعارات تدين الحرب."
     assert "رددوا شعارات" not in speakers(text)
+
+
+def test_indefinite_adjectives_after_an_indefinite_head_are_no_name():
+    assert speakers("قال خبير ديمغرافي إسرائيلي بارز إن العدد كبير.") == ["خبير ديمغرافي إسرائيلي بارز"]
+    assert speakers("قال ممثل الادعاء لدى محكمة كرة قدم إيطالية، إن النادي سيعاقب.") \
+        == ["ممثل الادعاء لدى محكمة كرة قدم إيطالية"]
+
+
+def test_where_before_the_verb_is_no_name():
+    text = 'جاء ذلك على لسان سامي داود، المتحدث باسم الوزارة، حيث قال: "الوضع هادئ".'
+    assert "حيث" not in " ".join(speakers(text))
+
+
+def test_also_after_the_verb_marks_an_object():
+    text = 'قال الرئيس فادي سليم إن الشركات تستغل الناس. وذكر كذلك تويتر وفيسبوك، وقال: "عليهم الحذر".'
+    assert speakers(text) == ["فادي سليم", "فادي سليم"]

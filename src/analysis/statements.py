@@ -360,7 +360,7 @@ _TITLE_LINKS = {"باسم", "لدى", "لشؤون", "العام", "العامة"
 _TITLE_INDEF = {"خارجية", "دفاع", "داخلية", "وزراء", "حكومة", "وزارة", "مجلس", "جمهورية",
                 "عام", "اركان", "الدولة", "دولة", "مكتب", "قوات", "جيش", "حزب", "حركة",
                 "رئاسة", "لجنة", "هيئة", "منظمة", "امن", "مدينة", "بلدية", "شرطة", "ادارة"}
-_NAME_PARTICLES = {"عبد", "ابو", "بن", "ابن", "بنت", "ام", "آل", "ال", "دي", "دو", "فان",
+_NAME_PARTICLES = {"عبد", "ابو", "بن", "ابن", "بنت", "ام", "آل", "ال", "دي", "دو", "فان", "ايه", "اية", "آية", "آيه",
                    "فون", "لو", "لا", "ولد", "سيدي", "ابي"}
 _DISCOURSE = {"و", "ف", "اما", "لكن", "ولكن", "بينما", "فيما", "كما", "اذ", "حيث",
               "وكان", "وكانت", "كان", "كانت", "فكان", "وقد", "قد", "ثم", "بدوره", "بدورها",
@@ -735,6 +735,10 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
                 break  # "أقر الرئيس المصري قوانينها", "واتهم الحوثي فرنسا": the object
             if t.endswith("ا") and j + 1 < n and toks[j + 1][0] in ("على", "عن", "الى", "إلى", "من", "في", "ل"):
                 break  # "المشرف العام ... ردا على": an adverbial accusative, not a name
+            if len(t) >= 6 and t.endswith(("ي", "ية")) and not _is_definite(prev) and _is_word(prev):
+                j += 1  # "خبير ديمغرافي إسرائيلي بارز": an indefinite adjective, not a name
+                title_end = j
+                continue
             if kind is None:
                 kind = "person"
             j += 1  # first name token after the title
@@ -774,6 +778,11 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             break
         if j > title_end and (t in _MASDARS or t in _COUNTRIES):
             break  # "أكد النائب خضر حبيب أهمية الحوار", "واتهم الحوثي فرنسا": the object starts
+        if j > title_end and title_end > i and not _is_definite(t) and len(t) >= 6 and t.endswith(("ية", "ي")) \
+                and not _is_definite(toks[title_end - 1][0]):
+            title_end = j + 1  # "ممثل الادعاء لدى محكمة كرة قدم إيطالية": an adjective, so no name yet
+            j += 1
+            continue
         nxt = toks[j + 1][0] if j + 1 < n else ""
         if j > title_end and prev not in _NAME_PARTICLES \
                 and (_has_pronoun_suffix(t) and (t.endswith(("ها", "هم", "هما")) or t[:-1] in _MASDARS or obj_verb)
@@ -1269,8 +1278,8 @@ def _subject_from(s: str, toks: list):
     if i < len(toks) and toks[i][0].startswith("و") and toks[i][0][1:] in ("كان", "كانت"):
         i += 1
     jend = len(toks)
-    while jend > i and toks[jend - 1][0] in ("قد", "فقد", "لقد", "ف", "،", ","):
-        jend -= 1
+    while jend > i and toks[jend - 1][0] in ("قد", "فقد", "لقد", "ف", "،", ",", "حيث", "اذ", "فيما", "بينما"):
+        jend -= 1  # ("المتحدث باسم البنتاغون، حيث قال": حيث is no name)
     if jend <= i or jend - i > 16:
         return None
     sub = toks[i:jend]
@@ -1297,7 +1306,7 @@ def _subject_from(s: str, toks: list):
         j = len(sub)
     if j < len(sub) and sub[j][0] in ("،", ",") and len(sub) - j <= 9:
         rest = sub[j + 1 :]
-        if rest and all(_is_word(t[0]) and t[0] not in _MARKERS for t in rest):
+        if rest and all(_is_word(t[0]) and t[0] not in _MARKERS and t[0] not in _STOP_WORDS for t in rest):
             if mention.kind == "person" and not mention.name and len(rest) <= 4 and not _is_definite(rest[0][0]):
                 mention = Mention(mention.start, rest[-1][2], mention.title,
                                   s[rest[0][1] : rest[-1][2]], "person")  # title، NAME، قال
@@ -1904,6 +1913,8 @@ def _sentence_subject(s: str, sa: int, vstart: int, gender, need_tokens: int = 3
     """Implicit subject of a coordinated verb: 'ورفض المتحدث ... ذلك، وقال إن'
     shares the subject of the verb that opens the sentence."""
     toks = _tokens(s, sa, vstart, limit=16)
+    if len(toks) > 1 and toks[1][0] in ("كذلك", "ايضا"):
+        return None  # "وذكر كذلك تويتر وفيسبوك": an object follows, the subject is implicit
     after_particle = bool(toks) and toks[0][0] in ("كما", "ثم", "فيما", "بينما", "حيث", "اذ")
     if after_particle:
         toks = toks[1:]  # "كما تحدث المشرف العام ...، وأكد"
