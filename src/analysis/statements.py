@@ -1567,6 +1567,8 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
     )  # (قالت "إيرنا" إنه: a one-word quoted name right before the content)
     if i < len(toks) and toks[i][0] in ("يقول", "تقول", "قائلا", "قائلة"):
         starts_like_subject = False  # "وكتب يقول ...": the next verb continues this one
+    if 0 < i <= len(toks) and toks[i - 1][0] in ("كذلك", "ايضا"):
+        starts_like_subject = False  # "وذكر كذلك تويتر وفيسبوك": the object; the subject is implicit
     if not pronoun_subject and starts_like_subject:
         mention, j = _parse_mention(s, toks, i, ba_object=form.lemma in _BA_LEMMAS, obj_verb=form.need == "obj")
     if mention is not None and mention.kind == "person" and not mention.name:
