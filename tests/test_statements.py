@@ -710,3 +710,16 @@ def test_where_before_the_verb_is_no_name():
 def test_also_after_the_verb_marks_an_object():
     text = 'قال الرئيس فادي سليم إن الشركات تستغل الناس. وذكر كذلك تويتر وفيسبوك، وقال: "عليهم الحذر".'
     assert speakers(text) == ["فادي سليم", "فادي سليم"]
+
+
+def test_not_expected_is_an_adjective():
+    assert speakers("استقبل المسن سالم زيارة غير متوقعة بأن حفيده عاد.") == []
+
+
+def test_verbal_noun_after_a_present_verb():
+    text = "وقال سامي إن الفكرة جيدة. وأكد أن فريقا سيتولى شرح مراحل الانتخابات، مؤكدا أنها مهمة."
+    assert speakers(text) == ["سامي", "سامي"]
+
+
+def test_kana_fronted_subject_beats_the_noun_after_the_verb():
+    assert speakers("وكان حفيد المسن سالم لاحظ حزن جده، مؤكدا أنه سيساعده.") == ["سالم"]

@@ -1537,6 +1537,11 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         return None  # "بعد كشف ملفاتها": a verbal noun after a preposition
     if prefix == "" and prev_word in ("مما", "ما", "بما", "وهو ما", "لما") and not _is_attribution(s, sa, vstart):
         return None  # "مما يشير إلى أن": "which indicates", no speaker
+    if prefix == "" and word[:1] in "يت" and prev_word in ("ان", "أن", "لكي", "كي", "حتى", "لن"):
+        return None  # "أن تقول له وداعا": "to say", not a report
+    if prefix == "" and form.lemma in _FORM_ONE and word[:1] not in "يت" and prev_word.lstrip("س")[:1] in "يت" \
+            and len(prev_word) >= 4 and prev_word[-1:] not in "،,":
+        return None  # "يتولى شرح مراحل الانتخابات": a verbal noun after a verb
     stem_raw = raw_verb[1:] if prefix and raw_verb[:1] in "وف" else raw_verb
     if len(stem_raw) > 1 and stem_raw[1] == "\u064f" and form.finite \
             and (word[:1] not in "يت" or form.lemma in _FORM_ONE):
@@ -1652,6 +1657,12 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
                 after = toks[j][1] if j < len(toks) else sb
         else:
             return None
+    if prefix == "" and mention is not None and form.lemma != "نقل" \
+            and _KANA_SUBJECT_RE.search(s, max(sa, vstart - 80), vstart):
+        svo = _svo_subject(s, sa, vstart)
+        if svo is not None:  # "كان حفيد هولمان لاحظ حزن جده": the subject precedes, the noun is the object
+            mention, j, span_start = svo, i, svo.start
+            after = toks[i][1] if i < len(toks) else vend
     if mention is None and prefix == "" and prev_word in _RELATIVES:
         # المرصد السوري ...، الذي قال إنها: the antecedent speaks, when the content follows at once
         # ("البطولة التي اختتمت مساء السبت، مفيدا إلى أن" is an event)
@@ -1751,6 +1762,7 @@ def _apposition_name(s: str, toks: list, j: int, mention: Mention) -> tuple[Ment
 
 
 _RELATIVES = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"}
+_KANA_SUBJECT_RE = re.compile(r"(?:^|[\s.،,])[وف]?كان(?:ت)?\s+[^\s.،,؟!:]+(?:\s+[^\s.،,؟!:]+){0,4}\s*$")
 # verbal-noun patterns (normalised, hamza folded): إفعال، استفعال، تفعيل، افتعال
 _MASDAR_SHAPE = re.compile(r"^(?:ا\w\wا\w|است\w\wا\w|ت\w\w\wي\w|ا\wت\wا\w)$")
 _HONORIFIC_PRONOUNS = {"سموه", "سموها", "معاليه", "معاليها", "فخامته", "سعادته", "سعادتها", "فضيلته"}
@@ -1948,6 +1960,8 @@ def _sentence_subject(s: str, sa: int, vstart: int, gender, need_tokens: int = 3
 
 def _continue_statement(s, sent_stmts, out, vm, form, sa, sb, state):
     """A participle (مشيراً، مؤكدةً، قائلاً) extends the statement it follows."""
+    if _previous_word(s, sa, vm.start()) in ("غير", "الغير"):
+        return  # "زيارة غير متوقعة": an adjective
     target = sent_stmts[-1] if sent_stmts else None
     if target is None:
         # "حيث غردت إليسا قائلة ...": the subject of the sentence's first verb
