@@ -723,3 +723,33 @@ def test_verbal_noun_after_a_present_verb():
 
 def test_kana_fronted_subject_beats_the_noun_after_the_verb():
     assert speakers("وكان حفيد المسن سالم لاحظ حزن جده، مؤكدا أنه سيساعده.") == ["سالم"]
+
+
+def test_accused_or_described_noun_before_ba_is_the_object():
+    text = 'قال الأمير فيصل إن الزيارة مهمة. وأحرج نفسه حينما وصف الأراضي المحتلة بـ"البلد".'
+    assert "الأراضي المحتلة" not in speakers(text)
+    assert speakers("وقالت الحكومة إن الهجوم مدبر. واتهمت الجارة بالوقوف وراء العملية.") == ["الحكومة", "الحكومة"]
+
+
+def test_ba_phrase_never_opens_a_speaker():
+    assert speakers('لكنه اتهمها بإهانة القضاء "بتغريدات".') == []
+
+
+def test_organisation_object_after_organisation_subject():
+    rows = run("اتهمت المخابرات الفرنسية وزارة المخابرات الإيرانية بالوقوف وراء الهجوم.")
+    assert rows[0]["speaker_name"] == "المخابرات الفرنسية"
+
+
+def test_spokesman_for_a_named_person_then_his_own_name():
+    assert speakers("وأكد المتحدث باسم دوستم بشير أحمد تايانج أن نائب الرئيس عاد.") == ["بشير أحمد تايانج"]
+
+
+def test_it_turned_out_is_no_statement():
+    assert speakers("كما تبين من التحقيقات أن المتهمة حاولت السفر.") == []
+    assert speakers("وتبين أن المتهم كان مسلحا.") == []
+
+
+def test_fronted_subject_with_a_long_relative_clause():
+    text = ("وكان الوزير سامي داود، الذي كلفه الرئيس بقيادة المفاوضات مع الجيران عقب القمة في العاصمة، "
+            "قال إن بلاده تأمل في التقدم.")
+    assert speakers(text) == ["سامي داود"]

@@ -561,6 +561,9 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             continue
         if not _is_word(t):
             break
+        if j == i and t.startswith("ب") and len(t) > 4 and (t[1:] in _BA_NOUNS or _MASDAR_SHAPE.match(t[1:])
+                                                          or t.endswith("ة") and not t[1:] in _COUNTRIES):
+            break  # "اتهمها بإهانة القضاء": a prepositional phrase
         if j == i and len(t) > 4 and t.endswith(("ها", "هم", "هما", "كم")) and not _is_definite(t):
             break  # "وردت أسماؤهم": a noun with a pronoun suffix is not a speaker
         if j > i and t.startswith("و") and len(t) > 5 and (_is_definite(t[1:]) or _bare(t[1:]) in _PERSON_HEADS
@@ -678,6 +681,9 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
                 j += 1
                 title_end = j
                 continue
+            if (b in _ORG_HEADS or b in _PERSON_HEADS) and not _is_definite(t) and _is_definite(prev) \
+                    and j > i + 1 and prev not in _TITLE_LINKS:
+                break  # "اتهمت المخابرات الفرنسية وزارة المخابرات الإيرانية": the object
             if t.startswith("ب") and len(t) > 4 and (t[1:] in _ORG_HEADS or t[1:] in _TITLE_INDEF) \
                     and j + 1 < n and _is_word(toks[j + 1][0]):
                 j += 2  # "عضو المجلس البلدي بمحافظة القطيف": where the body sits
@@ -731,6 +737,11 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
                     title_end = j
                     continue
                 break
+            if prev == "باسم" and not _is_definite(t) and j + 2 < n and all(
+                    _is_word(x[0]) and x[0] not in _STOP_WORDS and not _is_definite(x[0]) for x in toks[j + 1 : j + 3]):
+                j += 1  # "المتحدث باسم دوستم بشير أحمد تايانج": whom he speaks for, then his name
+                title_end = j
+                continue
             if _has_pronoun_suffix(t) or t in _COUNTRIES:
                 break  # "أقر الرئيس المصري قوانينها", "واتهم الحوثي فرنسا": the object
             if t.endswith("ا") and j + 1 < n and toks[j + 1][0] in ("على", "عن", "الى", "إلى", "من", "في", "ل"):
@@ -1280,12 +1291,15 @@ def _subject_from(s: str, toks: list):
     jend = len(toks)
     while jend > i and toks[jend - 1][0] in ("قد", "فقد", "لقد", "ف", "،", ",", "حيث", "اذ", "فيما", "بينما"):
         jend -= 1  # ("المتحدث باسم البنتاغون، حيث قال": حيث is no name)
-    if jend <= i or jend - i > 16:
+    relative = [k for k in range(i, jend) if toks[k][0] in _RELATIVES and k > i and toks[k - 1][0] in ("،", ",")]
+    if jend <= i or jend - i > (36 if relative else 16):
         return None
     sub = toks[i:jend]
     w0 = sub[0][0]
     if w0 in _PREPOSITIONS or w0[:1] in "وف" and w0[1:] in _PREPOSITIONS:
         return None  # "وفي يوليو، حذر": a time or place phrase, not a subject
+    if w0[:1] in "بل" and len(w0) > 3 and (w0[1:] in _COUNTRIES or _is_definite(w0[1:])):
+        return None  # "بكوريا الجنوبية": a prepositional phrase
     if w0.endswith("وا") and len(w0) >= 5:
         return None  # "المحتجين ... رددوا شعارات تدين": a plural verb, not a subject
     if w0.startswith("و") and len(w0) > 3 and not _is_definite(w0[1:]) and _bare(w0[1:]) not in _ORG_HEADS \
@@ -1304,10 +1318,12 @@ def _subject_from(s: str, toks: list):
         if mention.kind == "organization":
             mention.title = s[mention.start : mention.end]
         j = len(sub)
-    if j < len(sub) and sub[j][0] in ("،", ",") and len(sub) - j <= 9:
+    if j < len(sub) and sub[j][0] in ("،", ",") and len(sub) - j <= (30 if j + 1 < len(sub) and sub[j + 1][0] in _RELATIVES else 9):
+        # ("مايك بومبيو، الذي كلفه ترامب بقيادة المفاوضات ...، قال": a relative clause describes him)
         rest = sub[j + 1 :]
-        if rest and all(_is_word(t[0]) and t[0] not in _MARKERS and t[0] not in _STOP_WORDS for t in rest):
-            if mention.kind == "person" and not mention.name and len(rest) <= 4 and not _is_definite(rest[0][0]):
+        if rest and all(_is_word(t[0]) and t[0] not in _MARKERS for t in rest):
+            if mention.kind == "person" and not mention.name and len(rest) <= 4 and not _is_definite(rest[0][0]) \
+                    and not any(t[0] in _STOP_WORDS for t in rest):
                 mention = Mention(mention.start, rest[-1][2], mention.title,
                                   s[rest[0][1] : rest[-1][2]], "person")  # title، NAME، قال
             j = len(sub)  # "X، مديرة مستشفى ...، قالت": an apposition
@@ -1495,6 +1511,12 @@ _NEGATIONS = {"لم", "لن", "لا", "ما", "ولم", "ولا", "ولن", "ف�
 _PLURAL_SUFFIXES = ("وا", "ون", "ان", "تا")
 
 
+def toks_after_is(s: str, pos: int, end: int, words) -> bool:
+    """Whether the word right after ``pos`` is one of ``words``."""
+    m = _TOKEN_RE.search(s, pos, end)
+    return m is not None and m.group() in words
+
+
 def _previous_word_start(s: str, sa: int, vstart: int) -> int:
     k = s.rfind(" ", sa, max(sa, vstart - 1))
     return k + 1 if k >= 0 else sa
@@ -1546,6 +1568,8 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
     if len(stem_raw) > 1 and stem_raw[1] == "\u064f" and form.finite \
             and (word[:1] not in "يت" or form.lemma in _FORM_ONE):
         return None  # وذُكر، وأُعلن، يُزعم: passive, no speaker
+    if form.lemma == "بين" and word == "تبين" and toks_after_is(s, vend, sb, ("من", "ان", "انه", "انها", "لنا", "لها", "له", "لي")):
+        return None  # "وتبين أن", "تبين من التحقيقات": "it turned out", no speaker
     between = form.lemma == "بين" and word == "بين" and "\u0651" not in raw_verb
     if between and prefix == "":
         return None  # بين without shadda is the preposition "between" ...
@@ -1590,6 +1614,10 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         if known is not None and known.kind == "person":
             # "حذر أردوغان الولايات المتحدة": a known surname, then the object
             mention, j = Mention(toks[i][1], toks[i][2], "", toks[i][0], "person"), i + 1
+    if mention is not None and form.lemma in ("اتهم", "وصف") and j < len(toks) and toks[j][0].startswith("ب") \
+            and (len(toks[j][0]) > 2 or j + 1 < len(toks) and toks[j + 1][0] in _ALL_QUOTES) \
+            and toks[j][0] not in _MARKERS:
+        mention, j = None, i  # "واتهمت الإمارات بالوقوف وراء"، "وصف الأراضي بـ": the object; the subject is implicit
     if between and (j >= len(toks) or toks[j][0] not in _MARKERS):
         return None  # ... unless "وبين X أن", "وبين أن" (and he explained that)
     continued = None
