@@ -753,3 +753,21 @@ def test_fronted_subject_with_a_long_relative_clause():
     text = ("وكان الوزير سامي داود، الذي كلفه الرئيس بقيادة المفاوضات مع الجيران عقب القمة في العاصمة، "
             "قال إن بلاده تأمل في التقدم.")
     assert speakers(text) == ["سامي داود"]
+
+
+def test_ordinal_inside_a_body_name():
+    rows = run("طالب المؤتمر الدولي الـ 12 للطاقة بأن تدعم الحكومات المشاريع.")
+    assert rows[0]["speaker_name"].startswith("المؤتمر الدولي")
+
+
+def test_addressed_outlet_before_the_subject():
+    assert speakers("وأوضح لـ«الرياض» الأمير الدكتور فيصل بن سعود، أن المؤتمر يعقد غدا.") == ["فيصل بن سعود"]
+
+
+def test_drew_attention_is_no_report():
+    assert speakers("ومما لفت انتباهي أن أسمع عن حالة رجل مشهور.") == []
+
+
+def test_accusative_verbal_noun_is_the_object_but_countries_are_speakers():
+    assert "ارتفاعا" not in " ".join(speakers("قال المحلل إن السوق قوية. فهي تتوقع ارتفاعا بنسبة 8 في المائة."))
+    assert speakers("رفضت تركيا بقوة الدعوات الغربية، قائلة إن القرار خاطئ.") == ["تركيا"]

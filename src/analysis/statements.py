@@ -280,7 +280,7 @@ _STOP_WORDS = _MARKERS | {
     "ب", "ل", "و", "ف", "بالقول", "بكل", "لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها",
     "بدوره", "بدورها", "وبدوره", "وبدورها", "فيه", "فيها", "فيهم", "به", "بها", "بهم", "عنه",
     "عنها", "معه", "معها", "قوله", "قولها", "قولهم", "لهم", "عليهم", "اليهم", "منهم", "عليه", "عليها", "له", "لها", "اليه", "اليها", "منه", "منها",
-    "حسبما", "بحسبما", "وفقما", "مثلما", "بعدما", "قبلما", "مما", "كلما", "طالما", "ريثما", "لما", "بما", "عما",
+    "حسبما", "بحسبما", "وفقما", "مثلما", "بعدما", "قبلما", "مما", "كلما", "طالما", "ريثما", "لما", "بما", "عما", "نحو",
 } | _TIME_WORDS
 # Frequent verbal nouns that open the object of أكد/أعلن/نفى ... ("أكدت متحدثة
 # باسم الوزارة بدء تنفيذ الخطة"): never the first word of a name.
@@ -564,6 +564,13 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
         if j == i and t.startswith("ب") and len(t) > 4 and (t[1:] in _BA_NOUNS or _MASDAR_SHAPE.match(t[1:])
                                                           or t.endswith("ة") and not t[1:] in _COUNTRIES):
             break  # "اتهمها بإهانة القضاء": a prepositional phrase
+        if j == i and t.endswith("ا") and (_MASDAR_SHAPE.match(t[:-1]) or t[:-1] in _MASDARS) \
+                and j + 1 < n and toks[j + 1][0].startswith("ب"):
+            break  # "تتوقع ارتفاعا بنسبة": an accusative verbal noun, the object
+        if t == "ال" and j + 1 < n and toks[j + 1][0][:1].isdigit() and j > i:
+            j += 2  # "المؤتمر الدولي الـ 12": an ordinal inside the name
+            title_end = max(title_end, j) if title_end == j - 2 else title_end
+            continue
         if j == i and len(t) > 4 and t.endswith(("ها", "هم", "هما", "كم")) and not _is_definite(t):
             break  # "وردت أسماؤهم": a noun with a pronoun suffix is not a speaker
         if j > i and t.startswith("و") and len(t) > 5 and (_is_definite(t[1:]) or _bare(t[1:]) in _PERSON_HEADS
@@ -684,7 +691,8 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             if (b in _ORG_HEADS or b in _PERSON_HEADS) and not _is_definite(t) and _is_definite(prev) \
                     and j > i + 1 and prev not in _TITLE_LINKS:
                 break  # "اتهمت المخابرات الفرنسية وزارة المخابرات الإيرانية": the object
-            if t.startswith("ب") and len(t) > 4 and (t[1:] in _ORG_HEADS or t[1:] in _TITLE_INDEF) \
+            if t.startswith("ب") and len(t) > 4 and (t[1:] in _ORG_HEADS or t[1:] in _TITLE_INDEF
+                                                   or t[1:] in ("منطقة", "مدينة", "ولاية", "اقليم", "محافظة")) \
                     and j + 1 < n and _is_word(toks[j + 1][0]):
                 j += 2  # "عضو المجلس البلدي بمحافظة القطيف": where the body sits
                 title_end = j
@@ -1141,6 +1149,10 @@ def _skip_fillers(toks, i):
         i += 1  # "وقال، سوتوبو بورو نغروهو، المتحدث ..."
     while i < n and (toks[i][0] in _TIME_WORDS or toks[i][0] in ("يوم", "ليل", "صباح", "مساء")):
         i += 1
+    if i + 2 < n and toks[i][0] == "ل" and toks[i + 1][0] in _ALL_QUOTES:
+        k = _quoted_run(toks, i + 1)
+        if 0 < k < n and _is_word(toks[k][0]) and toks[k][0] not in _MARKERS:
+            i = k  # 'وأوضح لـ«عكاظ» الأمير تركي بن سعود': the outlet addressed, then the subject
     return i
 
 
@@ -1574,6 +1586,8 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
     if between and prefix == "":
         return None  # بين without shadda is the preposition "between" ...
     toks = _tokens(s, vend, min(sb, vend + 250), limit=30)
+    if form.lemma == "لفت" and toks and (toks[0][0].startswith(("انتباه", "الانتباه", "الانظار", "النظر", "نظر"))):
+        return None  # "لفت انتباهي": drew attention, not "pointed out"
     if form.lemma == "رد" and toks and toks[0][0] in ("فعل", "الفعل"):
         return None  # "رد فعل": a reaction, a noun
     if form.lemma == "رد" and prefix == "" and word == "رد" and _is_word(prev_word) \
@@ -1699,7 +1713,8 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         mention = _relative_antecedent(s, sa, vstart) if reports else None
         if mention is None:
             return None  # "الدول التي انتقدت تدخلها": the antecedent is no speaker
-    if mention is None and prefix in ("", "ف") and prev_word not in ("هو", "وهو", "هي", "وهي", "هم", "وهم"):
+    if mention is None and prefix in ("", "ف") and prev_word not in ("هو", "وهو", "هي", "وهي", "هم", "وهم", "فهو",
+                                                                     "فهي", "فهم"):
         svo = _svo_subject(s, sa, vstart)  # ("وهو يقول": the pronoun's referent is the last speaker)
         if svo is not None:
             mention = svo
