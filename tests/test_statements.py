@@ -771,3 +771,26 @@ def test_drew_attention_is_no_report():
 def test_accusative_verbal_noun_is_the_object_but_countries_are_speakers():
     assert "ارتفاعا" not in " ".join(speakers("قال المحلل إن السوق قوية. فهي تتوقع ارتفاعا بنسبة 8 في المائة."))
     assert speakers("رفضت تركيا بقوة الدعوات الغربية، قائلة إن القرار خاطئ.") == ["تركيا"]
+
+
+def test_written_object_ends_the_name():
+    rows = run("كتب الصحفي سامر داود مقالا في الصحيفة قال فيه إن الأزمة ستطول.")
+    assert all("مقالا" not in r["speaker_name"] for r in rows)
+
+
+def test_asked_is_no_name():
+    assert speakers('وعندما سئل سومون عن الكرة، أجاب: "لا".') != ["سئل سومون"]
+
+
+def test_a_name_then_a_country_or_the_un_as_object():
+    rows = run("ودعا كمال الأمم المتحدة إلى اتخاذ إجراء فوري.")
+    assert rows[0]["speaker_mention"] == "كمال"
+
+
+def test_participle_adjective_after_a_nisba_title():
+    text = "أعلن الحارس الدولي المصري المخضرم سامي فؤاد اعتزال اللعب، وقال إن الوقت حان."
+    assert speakers(text) == ["سامي فؤاد", "سامي فؤاد"]
+
+
+def test_a_name_after_a_definite_lam_phrase_is_no_genitive():
+    assert speakers("وأعلن محافظ الهيئة العامة للاستثمار عادل السعيد أن الهيئة جاهزة.") == ["عادل السعيد"]

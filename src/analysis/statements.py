@@ -280,7 +280,7 @@ _STOP_WORDS = _MARKERS | {
     "ب", "ل", "و", "ف", "بالقول", "بكل", "لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها",
     "بدوره", "بدورها", "وبدوره", "وبدورها", "فيه", "فيها", "فيهم", "به", "بها", "بهم", "عنه",
     "عنها", "معه", "معها", "قوله", "قولها", "قولهم", "لهم", "عليهم", "اليهم", "منهم", "عليه", "عليها", "له", "لها", "اليه", "اليها", "منه", "منها",
-    "حسبما", "بحسبما", "وفقما", "مثلما", "بعدما", "قبلما", "مما", "كلما", "طالما", "ريثما", "لما", "بما", "عما", "نحو",
+    "حسبما", "بحسبما", "وفقما", "مثلما", "بعدما", "قبلما", "مما", "كلما", "طالما", "ريثما", "لما", "بما", "عما", "نحو", "سئل", "سئلت", "قيل",
 } | _TIME_WORDS
 # Frequent verbal nouns that open the object of أكد/أعلن/نفى ... ("أكدت متحدثة
 # باسم الوزارة بدء تنفيذ الخطة"): never the first word of a name.
@@ -487,6 +487,9 @@ def _looks_like_title_construct(toks: list, i: int, ba_object: bool) -> int:
     n = len(toks)
     if i + 1 < n and _is_definite(toks[i + 1][0]) and _bare(toks[i + 1][0]) in _PERSON_HEADS:
         return -1  # "ترامب المسؤول عن": a name, then a title or an object
+    if i + 1 < n and (toks[i + 1][0] in _COUNTRIES or toks[i + 1][0] == "الامم"
+                      or (toks[i + 1][0], toks[i + 2][0] if i + 2 < n else "") in _TWO_WORD_PLACES):
+        return -1  # "ودعا عباس الأمم المتحدة": a name, then its object
     if i + 1 < n and _is_nisba(toks[i + 1][0]) and toks[i + 1][0].endswith("ي") and toks[i + 1][0] not in _TITLE_LINKS:
         return -1  # "غالي الجهني المشرف العام": a first name and a nisba surname
     if toks[i][0] in _NAME_PARTICLES or i + 1 >= n or not (
@@ -726,13 +729,19 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
                     title_end = j
                     continue
                 nxt = toks[j + 1][0] if j + 1 < n else ""
+                if _is_nisba(prev) and t.startswith("الم") and len(t) >= 6 and _is_word(nxt) and not _is_definite(nxt):
+                    j += 1  # "الحارس الدولي المصري المخضرم عصام الحضري": one more adjective
+                    title_end = j
+                    continue
+                nxt2 = toks[j + 2][0] if j + 2 < n else ""
                 if kind == "person" and _is_nisba(prev) and not _is_nisba(t) and _is_word(nxt) \
-                        and not _is_definite(nxt) and nxt not in _STOP_WORDS and nxt not in _MARKERS:
+                        and not _is_definite(nxt) and nxt not in _STOP_WORDS and nxt not in _MARKERS \
+                        and not t.startswith("الم") and not _is_definite(nxt2):
                     j += 1  # "وزير الطاقة الروسي الكسندر نوفاك": a first name written with ال
                     continue
                 break
             if _is_word(prev) and not _is_definite(prev) and (prev in _TITLE_INDEF or _bare(prev) in _ORG_HEADS
-                                                              or _bare(prev) in _PERSON_HEADS or prev.startswith("ل")) \
+                                                              or _bare(prev) in _PERSON_HEADS or prev.startswith("ل") and not prev.startswith("لل")) \
                     and (j + 1 < n and _is_definite(toks[j + 1][0]) or t.endswith(("ي", "ية"))
                          or (prev in _TITLE_INDEF or _bare(prev) in _ORG_HEADS or _bare(prev) in _PERSON_HEADS)
                          and (head not in _UNKNOWN_HEADS)):
@@ -795,7 +804,7 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             break
         if sum(1 for x in toks[title_end:j] if x[0] not in _NAME_PARTICLES) >= 4:
             break
-        if j > title_end and (t in _MASDARS or t in _COUNTRIES):
+        if j > title_end and (t in _MASDARS or t in _COUNTRIES or t in _OBJECT_NOUNS):
             break  # "أكد النائب خضر حبيب أهمية الحوار", "واتهم الحوثي فرنسا": the object starts
         if j > title_end and title_end > i and not _is_definite(t) and len(t) >= 6 and t.endswith(("ية", "ي")) \
                 and not _is_definite(toks[title_end - 1][0]):
@@ -1645,7 +1654,7 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
     if mention is not None and form.need == "obj" and not mention.title and j == i + 1 and j < len(toks) \
             and _is_definite(toks[j][0]) and not toks[j][0].endswith("ي") and toks[i][0] not in _COUNTRIES \
             and toks[j][0] not in _TIME_WORDS and _bare(toks[j][0]) not in _PERSON_HEADS \
-            and state.by_name(toks[i][0]) is None:
+            and toks[j][0] not in _COUNTRIES and toks[j][0] != "الامم" and state.by_name(toks[i][0]) is None:
         mention, j = None, i  # "أكدت وجود المشكلة": a masdar object, the subject is implicit
     if mention is not None and mention.name and not mention.title and mention.kind == "person" \
             and j < len(toks) and _bare(toks[j][0]) in _PERSON_HEADS:
@@ -1805,6 +1814,9 @@ def _apposition_name(s: str, toks: list, j: int, mention: Mention) -> tuple[Ment
 
 
 _RELATIVES = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"}
+# what one writes or publishes: "كتب ديفيد إغناتيوس مقالا" (the object ends the name)
+_OBJECT_NOUNS = {"مقالا", "مقالة", "تقريرا", "بيانا", "منشورا", "كتابا", "تعليقا", "رسالة", "تغريدة", "خطابا",
+                 "كلمة", "تصريحا", "مقابلة"}
 _KANA_SUBJECT_RE = re.compile(r"(?:^|[\s.،,])[وف]?كان(?:ت)?\s+[^\s.،,؟!:]+(?:\s+[^\s.،,؟!:]+){0,4}\s*$")
 # verbal-noun patterns (normalised, hamza folded): إفعال، استفعال، تفعيل، افتعال
 _MASDAR_SHAPE = re.compile(r"^(?:ا\w\wا\w|است\w\wا\w|ت\w\w\wي\w|ا\wت\wا\w)$")
