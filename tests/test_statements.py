@@ -794,3 +794,21 @@ def test_participle_adjective_after_a_nisba_title():
 
 def test_a_name_after_a_definite_lam_phrase_is_no_genitive():
     assert speakers("وأعلن محافظ الهيئة العامة للاستثمار عادل السعيد أن الهيئة جاهزة.") == ["عادل السعيد"]
+
+
+def test_guideline_verbs_repeat_rule_out_hint():
+    assert speakers("وكررت الحكومة أن الحوار هو الحل.") == ["الحكومة"]
+    assert speakers("واستبعد الوزير سامي داود أن تنتهي الأزمة قريبا.") == ["سامي داود"]
+    assert speakers("وألمحت الشركة إلى أنها قد ترفع الأسعار.") == ["الشركة"]
+
+
+def test_completed_is_a_report_only_before_quoted_words():
+    assert speakers("وأكمل الرئيس زيارة لمدة ثلاثة أيام إلى العاصمة بعد أن وصل أمس.") == []
+    assert speakers('وأكمل اللاعب سامي قائلا: "المونديال كان صعبا".') == ["سامي"]
+
+
+def test_possessed_verbal_noun_is_the_object_of_repeat():
+    rows = run("وكرر الرئيس فادي سليم اعتقاده بأن سلفه لم يفعل شيئا.")
+    assert rows[0]["speaker_name"] == "فادي سليم"
+    rows = run('قال فادي سليم إن الحرب لن تتوقف. وكرر رغبته في "عدم وقف المبيعات".')
+    assert [r["speaker_name"] for r in rows] == ["فادي سليم", "فادي سليم"]

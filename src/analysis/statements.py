@@ -123,6 +123,11 @@ _REGULAR = {
     "شجب": ("شجب", "شجب", None, "obj"),
     "توعد": ("توعد", "توعد", "متوعد", "obj"),
     "افصح": ("افصح", "فصح", "مفصح", "obj"),
+    # verbs the annotation guidelines list (أكمل، كرر، استبعد) and their kin
+    "اكمل": ("اكمل", "كمل", "مكمل", "content"),
+    "كرر": ("كرر", "كرر", "مكرر", "content"),
+    "استبعد": ("استبعد", "ستبعد", "مستبعد", "content"),
+    "المح": ("المح", "لمح", "ملمح", "ila"),
 }
 # Verbs whose object is often a pronoun suffix (ووصفه بأنه، واتهمها بـ).
 _OBJECT_SUFFIX_LEMMAS = {"وصف", "اتهم", "طالب", "حث", "ناشد", "ابلغ", "دعا"}
@@ -574,6 +579,9 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             j += 2  # "المؤتمر الدولي الـ 12": an ordinal inside the name
             title_end = max(title_end, j) if title_end == j - 2 else title_end
             continue
+        if j == i and len(t) >= 5 and not _is_definite(t) and (
+                t.endswith(("ته", "تها", "تهم")) or t.endswith("ه") and (_MASDAR_SHAPE.match(t[:-1]) or t[:-1] in _MASDARS)):
+            break  # "وكرر رغبته في"، "وكرر اعتقاده بأن": his wish, his belief: the object
         if j == i and len(t) > 4 and t.endswith(("ها", "هم", "هما", "كم")) and not _is_definite(t):
             break  # "وردت أسماؤهم": a noun with a pronoun suffix is not a speaker
         if j > i and t.startswith("و") and len(t) > 5 and (_is_definite(t[1:]) or _bare(t[1:]) in _PERSON_HEADS
@@ -813,7 +821,8 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             continue
         nxt = toks[j + 1][0] if j + 1 < n else ""
         if j > title_end and prev not in _NAME_PARTICLES \
-                and (_has_pronoun_suffix(t) and (t.endswith(("ها", "هم", "هما")) or t[:-1] in _MASDARS or obj_verb)
+                and (_has_pronoun_suffix(t) and (t.endswith(("ها", "هم", "هما", "ته")) or t[:-1] in _MASDARS or obj_verb
+                                                 or _MASDAR_SHAPE.match(t[:-1]) or t[:-1] + "ا" in _OBJECT_NOUNS)
                      or _has_pronoun_suffix(nxt) and not nxt.startswith("و")):
             break  # "وأكد سوسان دعم بلاده": a masdar object with its pronoun
         if j - title_end >= 2 and t not in _NAME_PARTICLES and _is_definite(nxt) and not nxt.endswith("ي") \
@@ -1746,6 +1755,8 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
     marker, cstart, mode = found
     if cstart >= sb:
         return None
+    if form.lemma == "اكمل" and mode != "direct":
+        return None  # أكمل "completed" (a visit, a list) unless it introduces quoted words
     # content end: closing quote for direct speech, else the sentence end
     cend = sb
     end = sb
