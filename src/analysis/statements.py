@@ -823,7 +823,8 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
         if j > title_end and prev not in _NAME_PARTICLES \
                 and (_has_pronoun_suffix(t) and (t.endswith(("ها", "هم", "هما", "ته")) or t[:-1] in _MASDARS or obj_verb
                                                  or _MASDAR_SHAPE.match(t[:-1]) or t[:-1] + "ا" in _OBJECT_NOUNS)
-                     or _has_pronoun_suffix(nxt) and not nxt.startswith("و")):
+                     or _has_pronoun_suffix(nxt) and not nxt.startswith("و")
+                     and (t in _MASDARS or _MASDAR_SHAPE.match(t) or t.endswith("ة"))):
             break  # "وأكد سوسان دعم بلاده": a masdar object with its pronoun
         if j - title_end >= 2 and t not in _NAME_PARTICLES and _is_definite(nxt) and not nxt.endswith("ي") \
                 and nxt != "الله" and prev not in _NAME_PARTICLES:
