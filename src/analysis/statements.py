@@ -903,7 +903,6 @@ class _DocState:
         self.year = year
         self.known: list[_Known] = []
         self._by_id: dict[str, int] = {}
-        self._introductions = None  # (position, titled name) pairs, computed when first needed
 
     def remember(self, sp: Speaker, gender, title: str, name: str, kind: str):
         k = _Known(sp, gender or sp.gender, _stems(title) | _stems(sp.name_ar if kind == "organization" else ""),
@@ -918,21 +917,19 @@ class _DocState:
 
     def introduced(self, title: str, before: int) -> Mention | None:
         """The person the text introduced with this title ("حاكم إقليم ولاية
-        سيبيتوكي، ...، أنسيلمي نسابيمانا", "المشرف العام على القناة "عبدالعزيز
-        العيد"") anywhere before ``before``, speaker or not: the most recent one."""
-        words = name_key(title).split()
+        سيبيتوكي، ...، أنسيلمي نسابيمانا", "الرئيس الأمريكي دونالد ترامب" inside
+        a quote) anywhere before ``before``, speaker or not: the most recent one.
+        ``title`` is in the normalised text's spelling; only the places where its
+        head word occurs are parsed."""
+        words = title.split()
         if not words:
             return None
-        if self._introductions is None:
-            self._introductions = _introductions(self.s)
-        head, stems = _bare(words[0]).rstrip("ه"), _stems(title)
+        head, stems = _bare(words[0]), _stems(title)
         found = None
-        for pos, m in self._introductions:
-            if pos >= before:
-                break
-            m_words = name_key(m.title).split()
-            if m_words and _bare(m_words[0]).rstrip("ه") == head and stems <= _stems(m.title):
-                found = m
+        for m in _head_regex(head).finditer(self.s, 0, before):
+            intro = _introduction_at(self.s, m.start(1))
+            if intro is not None and intro.end <= before and stems <= _stems(intro.title):
+                found = intro
         return found
 
     def as_written(self, s: str, part: str, a: int, b: int) -> str:
@@ -1017,28 +1014,15 @@ class _DocState:
         return next(iter(cands.values())) if len(cands) == 1 else None
 
 
-_INTRO_RE = re.compile(
-    r"(?<!\w)[وفبل]?(?:ال)?(?:" + "|".join(sorted({h for h in _PERSON_HEADS if len(h) > 2}, key=len, reverse=True))
-    + r")(?!\w)"
-)
-
-
-def _introductions(s: str) -> list[tuple[int, Mention]]:
-    """Every 'title + name' person mention of a text, in order: where a title-only
-    reference later finds its name."""
-    out = []
-    for m in _INTRO_RE.finditer(s):
-        start = m.start() + (1 if s[m.start()] in "وفبل" and not s.startswith("ال", m.start()) else 0)
-        toks = _tokens(s, start, min(len(s), start + 160), limit=16)
-        mention, j = _parse_mention(s, toks, 0)
-        if mention is None or mention.kind != "person" or not mention.title:
-            continue
-        if not mention.name or _ALL_QUOTES & set(s[mention.start : mention.end + 1]):
-            mention, j = _apposition_name(s, toks, j, mention) if not mention.name else (mention, j)
-            if not mention.name:
-                continue
-        out.append((mention.start, mention))
-    return out
+def _introduction_at(s: str, start: int) -> Mention | None:
+    """A 'title + name' person mention starting at ``start``, or None."""
+    toks = _tokens(s, start, min(len(s), start + 160), limit=16)
+    mention, j = _parse_mention(s, toks, 0)
+    if mention is None or mention.kind != "person" or not mention.title:
+        return None
+    if not mention.name:
+        mention, j = _apposition_name(s, toks, j, mention)
+    return mention if mention.name else None
 
 
 @lru_cache(maxsize=4096)
@@ -1112,7 +1096,7 @@ def _resolve_mention(state: _DocState, s: str, m: Mention, gender) -> Speaker:
         if k is not None:
             state.remember(k.speaker, gender, title, "", k.kind)
             return k.speaker
-        intro = state.introduced(title, m.start)
+        intro = state.introduced(m.title, m.start)
         if intro is not None:
             sp = _resolve_mention(state, s, intro, gender)
             state.remember(sp, gender, title, "", "person")
