@@ -1,12 +1,11 @@
 """Tests of the statement evaluation (analysis.evaluate) and of the gold files themselves."""
 
-import re
-import tarfile
 from pathlib import Path
 
 import polars as pl
 import pytest
 
+from analysis import quality
 from analysis.evaluate import (
     evaluate,
     format_report,
@@ -18,8 +17,7 @@ from analysis.evaluate import (
 )
 
 GOLD_DIR = Path(__file__).resolve().parent / "gold"
-GOLD_FILES = [GOLD_DIR / "ant_dev.csv", GOLD_DIR / "ant_holdout.csv"]
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "ant-2.1" / "ant-multisource-2.1.tar.gz"
+GOLD_FILES = sorted(GOLD_DIR.glob("*.csv"))
 
 # ------------------------------------------------------------------ small frames
 
@@ -267,31 +265,29 @@ def test_gold_file_is_well_formed(path):
 
 
 def test_gold_sets_meet_the_annotation_brief():
-    dev, holdout = (load_gold(p) for p in GOLD_FILES)
+    dev, holdout = load_gold(GOLD_DIR / "ant_dev.csv"), load_gold(GOLD_DIR / "ant_holdout.csv")
     assert dev["doc_id"].n_unique() >= 12 and dev["outlet"].n_unique() >= 4 and dev.height >= 100
     assert holdout["doc_id"].n_unique() >= 5 and holdout["outlet"].n_unique() >= 3 and holdout.height >= 35
-    assert not set(dev["doc_id"]) & set(holdout["doc_id"])
+    # no article is in two sets: a holdout article never served development
+    seen: dict[str, str] = {}
+    for path in GOLD_FILES:
+        for doc_id in load_gold(path)["doc_id"].unique():
+            assert doc_id not in seen, f"{doc_id} in {seen.get(doc_id)} and {path.name}"
+            seen[doc_id] = path.name
 
 
-def _corpus_texts(doc_ids: set[str]) -> dict[str, str]:
-    texts = {}
-    with tarfile.open(CORPUS, "r:gz") as archive:
-        for member in archive:
-            if member.isfile() and Path(member.name).stem in doc_ids:
-                raw = archive.extractfile(member).read().decode("utf-8")
-                docno = re.search(r"<DOCNO>(.*?)</DOCNO>", raw).group(1).strip()
-                body = re.search(r"<TEXT>(.*?)</TEXT>", raw, re.S)
-                if docno in doc_ids and body:
-                    texts[docno] = body.group(1)
-    return texts
+def test_every_gold_file_is_scored():
+    assert {path for path, _ in quality.GOLD_SETS.values()} == set(GOLD_FILES)
 
 
-@pytest.mark.skipif(not CORPUS.exists(), reason=f"ANT corpus not present at {CORPUS}")
-def test_every_gold_anchor_occurs_in_its_ant_document():
-    gold = pl.concat([load_gold(p) for p in GOLD_FILES])
-    texts = _corpus_texts(set(gold["doc_id"]))
-    assert set(texts) == set(gold["doc_id"]), set(gold["doc_id"]) - set(texts)
-    documents = pl.DataFrame({"doc_id": list(texts), "text": list(texts.values())})
+@pytest.mark.parametrize("name", list(quality.GOLD_SETS))
+def test_every_gold_anchor_occurs_in_its_document(name):
+    path, archive = quality.GOLD_SETS[name]
+    if not archive.exists():
+        pytest.skip(f"corpus not present at {archive}")
+    gold = load_gold(path)
+    documents = quality.gold_documents(gold, archive)
+    assert set(documents["doc_id"]) == set(gold["doc_id"]), set(gold["doc_id"]) - set(documents["doc_id"])
     located = locate_anchors(gold, documents)  # raises on any missing anchor
     # anchors of one document never overlap, so one prediction cannot stand for two of them
     clashes = (
