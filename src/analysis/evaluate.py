@@ -118,11 +118,16 @@ _GENERIC_WORDS = (
 )
 
 
+_COMPOUND_NAME = re.compile(r"(?<!\S)(عبد)\s+(?=\S)|(\S)\s+(?=الله(?!\S))")
+
+
 def normalise_tokens(name: str | None) -> tuple[str, ...]:
     """Arabic-normalised tokens: no harakat/tatweel, أإآ→ا, ى→ي, ة→ه, leading و/ال dropped."""
     if not name:
         return ()
     text = _MARKS.sub("", name).translate(_LETTERS)
+    # compound names are written joined or apart: نصرالله = نصر الله, عبدالعزيز = عبد العزيز
+    text = _COMPOUND_NAME.sub(r"\1\2", text)
     tokens = []
     for token in _SEPARATORS.split(text):
         if not token:
