@@ -812,3 +812,9 @@ def test_possessed_verbal_noun_is_the_object_of_repeat():
     assert rows[0]["speaker_name"] == "فادي سليم"
     rows = run('قال فادي سليم إن الحرب لن تتوقف. وكرر رغبته في "عدم وقف المبيعات".')
     assert [r["speaker_name"] for r in rows] == ["فادي سليم", "فادي سليم"]
+
+
+def test_profession_in_a_body_then_the_name():
+    text = 'وقال القيادي في فتح سامي داود الذي وصل إلى المنطقة إن "شعبنا لن يتراجع".'
+    assert speakers(text) == ["سامي داود"]
+    assert speakers("وقال الجيش في بيان إن القوات تقدمت.") == ["الجيش"]

@@ -624,6 +624,14 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             j += 2  # المبعوث الأممي إلى اليمن
             title_end = j
             continue
+        if t == "في" and title_end == j and j == i + 1 and _is_definite(toks[i][0]) and j + 4 <= n \
+                and not _is_definite(toks[j + 2][0]) and _name_like(toks, j + 2, j + 4) \
+                and (j + 4 == n or not _is_word(toks[j + 4][0]) or toks[j + 4][0] in _STOP_WORDS
+                     or _is_definite(toks[j + 4][0]) and j + 5 < n and not _is_word(toks[j + 5][0])):
+            j += 2  # "القيادي في حماس إسماعيل رضوان الذي": a profession in a body, then the name
+            title_end = j
+            kind = "person"
+            continue
         if kind in ("unknown", "person") and head in _UNKNOWN_HEADS and title_end == j and j > i \
                 and not _is_definite(toks[i][0]) and t in ("في", "من") and j + 1 < n \
                 and (_is_definite(toks[j + 1][0]) or _bare(toks[j + 1][0]) in _ORG_HEADS):
