@@ -818,3 +818,8 @@ def test_profession_in_a_body_then_the_name():
     text = 'وقال القيادي في فتح سامي داود الذي وصل إلى المنطقة إن "شعبنا لن يتراجع".'
     assert speakers(text) == ["سامي داود"]
     assert speakers("وقال الجيش في بيان إن القوات تقدمت.") == ["الجيش"]
+
+
+def test_nominal_sentence_subject_before_idh_qala():
+    text = "قال الوزير سالم داود إن البلاد قوية. الفريق خالد منصور لم يترك المقال يمر إذ قال في تغريدة: \\"كلام فارغ\\"."
+    assert speakers(text) == ["سالم داود", "خالد منصور"]

@@ -1199,8 +1199,9 @@ def _find_content(s: str, pos: int, sent_end: int, need: str, lemma: str):
     if m and need != "content":
         g = s[pos : m.start()].lstrip(" ")
         words = g.split(" ", 2)
-        if g[:1] in "،,(" or (len(words) > 1 and words[0] in ("في", "خلال", "عبر") and _bare(words[1]) in _SPEECH_NOUNS):
-            limit = 90  # a parenthetical or "في بيان ..." before أن: still the content marker
+        if g[:1] in "،,(" or (len(words) > 1 and words[0] in ("في", "خلال", "عبر") and _bare(words[1]) in _SPEECH_NOUNS) \
+                or words[0] in ("ردا", "تعليقا", "تعقيبا", "جوابا"):
+            limit = 90  # a parenthetical, "في بيان ..." or "ردا على سؤال ..." before أن: still the content marker
     if m and gap <= limit:
         gap_text = s[pos : m.start()]
         # the gap must not itself contain a clause end or a relative clause
@@ -1720,7 +1721,8 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         # المرصد السوري ...، الذي قال إنها: the antecedent speaks, when the content follows at once
         # ("البطولة التي اختتمت مساء السبت، مفيدا إلى أن" is an event)
         window = 9 if toks and toks[0][0] in ("في", "خلال", "عبر", "امام", "لدى", "،") else 4
-        reports = any(t[0] in _MARKERS or t[0] in _ALL_QUOTES or t[0] == ":" for t in toks[:window])
+        reports = any(t[0] in _MARKERS or t[0] in _ALL_QUOTES or t[0] == ":"
+                      or form.need == "ila" and t[0] in ("الى", "إلى") for t in toks[:window])
         mention = _relative_antecedent(s, sa, vstart) if reports else None
         if mention is None:
             return None  # "الدول التي انتقدت تدخلها": the antecedent is no speaker
@@ -1780,6 +1782,8 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         mspan = None
     else:
         subj = _sentence_subject(s, sa, vstart, form.gender) if vstart > sa else None
+        if subj is None and prev_word in ("اذ", "حيث"):
+            subj = _nominal_subject(s, sa, vstart)  # "الفريق ضاحي خلفان لم يترك المقال ... إذ قال"
         if subj is not None:
             sp = _resolve_mention(state, s, subj, form.gender)
             kind = sp.kind if sp.registered else subj.kind
@@ -1980,6 +1984,22 @@ def _previous_sentence_subject(s: str, sa: int, gender, back: int = 3) -> Mentio
             return m
         end = start
     return None
+
+
+def _nominal_subject(s: str, sa: int, vstart: int) -> Mention | None:
+    """The named person a nominal sentence opens with ("الفريق ضاحي خلفان لم يترك
+    المقال يمر ... إذ قال"), when a verb or a negation follows the name."""
+    toks = _tokens(s, sa, vstart, limit=12)
+    i = 0
+    while i < len(toks) and toks[i][0] in _DISCOURSE:
+        i += 1
+    if i >= len(toks):
+        return None
+    m, j = _parse_mention(s, toks, i)
+    if m is None or m.kind != "person" or not m.name or j >= len(toks):
+        return None
+    nxt = toks[j][0]
+    return m if nxt in ("لم", "لن", "قد", "لا", "كان", "كانت") or nxt in VERB_FORMS else None
 
 
 def _sentence_subject(s: str, sa: int, vstart: int, gender, need_tokens: int = 3) -> Mention | None:
