@@ -823,3 +823,21 @@ def test_profession_in_a_body_then_the_name():
 def test_nominal_sentence_subject_before_idh_qala():
     text = 'قال الوزير سالم داود إن البلاد قوية. الفريق خالد منصور لم يترك المقال يمر إذ قال في تغريدة: "كلام فارغ".'
     assert speakers(text) == ["سالم داود", "خالد منصور"]
+
+
+def test_organisation_object_right_after_a_one_word_organisation():
+    rows = run("وطالبت الجامعة مجلس حقوق الإنسان باستصدار قرار.")
+    assert rows[0]["speaker_mention"] == "الجامعة"
+
+
+def test_mufaala_verbal_noun_is_no_name():
+    assert speakers('أكد المجتمعون مواصلة "دعم القضية".') == ["المجتمعون"]
+
+
+def test_affiliated_to_is_no_report():
+    assert speakers('عثر الجيش على مصنع تفخيخ تابع لمتطرفي "شورى درنة".') == []
+
+
+def test_relative_verb_with_an_object_pronoun_keeps_the_implicit_subject():
+    text = "وقال الوزير سامي داود إنه أجرى محادثات مع كمال الذي وصفه بأنه محاور عقلاني."
+    assert speakers(text) == ["سامي داود", "سامي داود"]

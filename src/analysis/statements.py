@@ -640,8 +640,8 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             continue
         if _is_stop(t, ba_object and j > i):
             break
-        if t in _MASDARS and (j == i or j == title_end):
-            break  # a verbal noun opens the object, not a name
+        if (t in _MASDARS or _MUFAALA.match(t)) and (j == i or j == title_end):
+            break  # a verbal noun opens the object, not a name (أكد المجتمعون مواصلة الدعم)
         if j == i:
             if b in _PERSON_HEADS or t in _PERSON_HEADS:
                 kind, head = "person", b
@@ -692,6 +692,9 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             continue
         prev = toks[j - 1][0]
         in_title = title_end == j  # still reading the title / org phrase
+        if in_title and (b in _ORG_HEADS or b in _PERSON_HEADS) and not _is_definite(t) and _is_definite(prev) \
+                and (j > i + 1 or any(_is_definite(x[0]) for x in toks[j + 1 : j + 3])) and prev not in _TITLE_LINKS:
+            break  # "اتهمت المخابرات الفرنسية وزارة ..."، "وطالبت الجامعة مجلس حقوق الإنسان": the object
         if in_title:
             if kind in ("group", "unknown") and head is not None:
                 # descriptors of a source: مصدر أمني، مصادر قضائية فرنسية، ناشطون وحقوقيون
@@ -707,9 +710,6 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
                 j += 1
                 title_end = j
                 continue
-            if (b in _ORG_HEADS or b in _PERSON_HEADS) and not _is_definite(t) and _is_definite(prev) \
-                    and j > i + 1 and prev not in _TITLE_LINKS:
-                break  # "اتهمت المخابرات الفرنسية وزارة المخابرات الإيرانية": the object
             if t.startswith("ب") and len(t) > 4 and (t[1:] in _ORG_HEADS or t[1:] in _TITLE_INDEF
                                                    or t[1:] in ("منطقة", "مدينة", "ولاية", "اقليم", "محافظة")) \
                     and j + 1 < n and _is_word(toks[j + 1][0]):
@@ -1598,6 +1598,8 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
     if between and prefix == "":
         return None  # بين without shadda is the preposition "between" ...
     toks = _tokens(s, vend, min(sb, vend + 250), limit=30)
+    if form.lemma == "تابع" and prefix == "" and toks and toks[0][0][:1] == "ل" and toks[0][0] not in _MARKERS:
+        return None  # "مصنع تابع لمتطرفي درنة": belonging to, not "continued"
     if form.lemma == "لفت" and toks and (toks[0][0].startswith(("انتباه", "الانتباه", "الانظار", "النظر", "نظر"))):
         return None  # "لفت انتباهي": drew attention, not "pointed out"
     if form.lemma == "رد" and toks and toks[0][0] in ("فعل", "الفعل"):
@@ -1717,7 +1719,9 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         if svo is not None:  # "كان حفيد هولمان لاحظ حزن جده": the subject precedes, the noun is the object
             mention, j, span_start = svo, i, svo.start
             after = toks[i][1] if i < len(toks) else vend
-    if mention is None and prefix == "" and prev_word in _RELATIVES:
+    if mention is None and prefix == "" and prev_word in _RELATIVES and not (
+            form.lemma in _OBJECT_SUFFIX_LEMMAS and word.endswith(("ه", "ها", "هم")) and word not in _PAST_T):
+        # ("مع كيم الذي وصفه بأنه": the antecedent is the object, the subject is implicit)
         # المرصد السوري ...، الذي قال إنها: the antecedent speaks, when the content follows at once
         # ("البطولة التي اختتمت مساء السبت، مفيدا إلى أن" is an event)
         window = 9 if toks and toks[0][0] in ("في", "خلال", "عبر", "امام", "لدى", "،") else 4
@@ -1827,7 +1831,8 @@ _OBJECT_NOUNS = {"مقالا", "مقالة", "تقريرا", "بيانا", "من
                  "كلمة", "تصريحا", "مقابلة"}
 _KANA_SUBJECT_RE = re.compile(r"(?:^|[\s.،,])[وف]?كان(?:ت)?\s+[^\s.،,؟!:]+(?:\s+[^\s.،,؟!:]+){0,4}\s*$")
 # verbal-noun patterns (normalised, hamza folded): إفعال، استفعال، تفعيل، افتعال
-_MASDAR_SHAPE = re.compile(r"^(?:ا\w\wا\w|است\w\wا\w|ت\w\w\wي\w|ا\wت\wا\w)$")
+_MASDAR_SHAPE = re.compile(r"^(?:ا\w\wا\w|است\w\wا\w|ت\w\w\wي\w|ا\wت\wا\w|م\wا\w\wة)$")
+_MUFAALA = re.compile(r"^م\wا\w\wة$")  # مواصلة، مشاركة، مطالبة: never a first name
 _HONORIFIC_PRONOUNS = {"سموه", "سموها", "معاليه", "معاليها", "فخامته", "سعادته", "سعادتها", "فضيلته"}
 
 
