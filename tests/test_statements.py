@@ -841,3 +841,22 @@ def test_affiliated_to_is_no_report():
 def test_relative_verb_with_an_object_pronoun_keeps_the_implicit_subject():
     text = "وقال الوزير سامي داود إنه أجرى محادثات مع كمال الذي وصفه بأنه محاور عقلاني."
     assert speakers(text) == ["سامي داود", "سامي داود"]
+
+
+def test_unnamed_title_with_a_located_place():
+    assert speakers("وقال كبير الصيادين بفرضة القطيف: إن المراكب تستعد.") == ["كبير الصيادين بفرضة القطيف"]
+    assert speakers("وقال الرئيس السوري بشار الأسد إن الحرب انتهت.") == ["بشار الأسد"]
+
+
+def test_participle_as_predicate_is_no_report():
+    assert speakers("ولم تعلن الشركة عن ساعة جديدة كما كان متوقعا، ولكن الشركة قالت إن لديها أخبارا.") == ["الشركة"]
+
+
+def test_possessed_noun_after_an_object_verb_is_the_object():
+    text = "وقال المدرب سامي داود إن الفريق جاهز. حيث أبدى رضاه عن المعسكر."
+    assert "رضاه" not in speakers(text)
+
+
+def test_company_name_ends_before_a_possessed_verbal_noun():
+    rows = run("أعلنت شركة نفط الخليج عزمها إنشاء محطات جديدة.")
+    assert rows[0]["speaker_name"] == "شركة نفط الخليج"

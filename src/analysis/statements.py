@@ -579,6 +579,8 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             j += 2  # "المؤتمر الدولي الـ 12": an ordinal inside the name
             title_end = max(title_end, j) if title_end == j - 2 else title_end
             continue
+        if j == i and obj_verb and len(t) >= 4 and t.endswith("ه") and not _is_definite(t) and t not in _COUNTRIES:
+            break  # "أبدى رضاه عن": his satisfaction, the object
         if j == i and len(t) >= 5 and not _is_definite(t) and (
                 t.endswith(("ته", "تها", "تهم")) or t.endswith("ه") and (_MASDAR_SHAPE.match(t[:-1]) or t[:-1] in _MASDARS)):
             break  # "وكرر رغبته في"، "وكرر اعتقاده بأن": his wish, his belief: the object
@@ -765,7 +767,8 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
                 title_end = j
                 continue
             if kind == "organization":
-                if head in _ORG_WITH_PROPER_NAME and j - title_end < 3:
+                if head in _ORG_WITH_PROPER_NAME and j - title_end < 3 and not _has_pronoun_suffix(t) \
+                        and t not in _MASDARS:  # (not "شركة أدنوك للتوزيع عزمها")
                     j += 1  # proper name of the organisation (وكالة أعماق)
                     title_end = j
                     continue
@@ -773,6 +776,11 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             if prev == "باسم" and not _is_definite(t) and j + 2 < n and all(
                     _is_word(x[0]) and x[0] not in _STOP_WORDS and not _is_definite(x[0]) for x in toks[j + 1 : j + 3]):
                 j += 1  # "المتحدث باسم دوستم بشير أحمد تايانج": whom he speaks for, then his name
+                title_end = j
+                continue
+            if t.startswith("ب") and t.endswith("ة") and len(t) >= 5 and j + 1 < n and _is_definite(toks[j + 1][0]) \
+                    and _bare(toks[j + 1][0]) not in _PERSON_HEADS:
+                j += 2  # "كبير الصيادين بفرضة القطيف": where he works, not his name
                 title_end = j
                 continue
             if _has_pronoun_suffix(t) or t in _COUNTRIES:
@@ -1049,8 +1057,9 @@ def _fuller_organisation(s: str, title: str, before: int) -> Mention | None:
     for m in _head_regex(head).finditer(s, max(0, before - 3000), before):
         toks = _tokens(s, m.start(1), min(before, m.start(1) + 120), limit=8)
         mention, j = _parse_mention(s, toks, 0)
-        if mention is not None and mention.kind == "organization" and j >= 2 and mention.end <= before:
-            found = mention
+        if mention is not None and mention.kind == "organization" and j >= 2 and mention.end <= before \
+                and not (_is_definite(toks[0][0]) and not _is_definite(toks[1][0])):
+            found = mention  # ("الشركة ملاك العقارات" is a company and its object, not a name)
     return found
 
 
@@ -2044,8 +2053,8 @@ def _sentence_subject(s: str, sa: int, vstart: int, gender, need_tokens: int = 3
 
 def _continue_statement(s, sent_stmts, out, vm, form, sa, sb, state):
     """A participle (مشيراً، مؤكدةً، قائلاً) extends the statement it follows."""
-    if _previous_word(s, sa, vm.start()) in ("غير", "الغير"):
-        return  # "زيارة غير متوقعة": an adjective
+    if _previous_word(s, sa, vm.start()) in ("غير", "الغير", "كان", "كانت", "يكون", "تكون", "ليس", "ليست", "بات", "اصبح"):
+        return  # "زيارة غير متوقعة"، "كما كان متوقعا": an adjective, a predicate
     target = sent_stmts[-1] if sent_stmts else None
     if target is None:
         # "حيث غردت إليسا قائلة ...": the subject of the sentence's first verb
