@@ -860,3 +860,12 @@ def test_possessed_noun_after_an_object_verb_is_the_object():
 def test_company_name_ends_before_a_possessed_verbal_noun():
     rows = run("أعلنت شركة نفط الخليج عزمها إنشاء محطات جديدة.")
     assert rows[0]["speaker_name"] == "شركة نفط الخليج"
+
+
+def test_prepositional_time_phrase_is_no_fronted_subject():
+    text = "وقد تداولت وسائل إعلام، في وقت سابق، صورا كشفت عن هجوم كيماوي."
+    assert "وقت سابق" not in speakers(text)
+
+
+def test_owes_thanks_is_no_condemnation():
+    assert speakers("ويدين منتخب بلجيكا بالفضل في هذا الفوز إلى لاعبه.") == []

@@ -1321,6 +1321,8 @@ def _subject_from(s: str, toks: list):
         i += 1
     if i < len(toks) and toks[i][0].startswith("و") and toks[i][0][1:] in ("كان", "كانت"):
         i += 1
+    if i > 0 and toks[i - 1][0] in ("في", "من") and i < len(toks) and toks[i][0] not in _DISCOURSE:
+        return None  # "، في وقت سابق، ...": a prepositional phrase, its noun is no subject
     jend = len(toks)
     while jend > i and toks[jend - 1][0] in ("قد", "فقد", "لقد", "ف", "،", ",", "حيث", "اذ", "فيما", "بينما"):
         jend -= 1  # ("المتحدث باسم البنتاغون، حيث قال": حيث is no name)
@@ -1609,6 +1611,8 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
     toks = _tokens(s, vend, min(sb, vend + 250), limit=30)
     if form.lemma == "تابع" and prefix == "" and toks and toks[0][0][:1] == "ل" and toks[0][0] not in _MARKERS:
         return None  # "مصنع تابع لمتطرفي درنة": belonging to, not "continued"
+    if form.lemma == "ادان" and any(t[0] in ("بالفضل", "بالولاء", "بالشكر") for t in toks[:6]):
+        return None  # "يدين منتخب بلجيكا بالفضل": owes, not condemns
     if form.lemma == "لفت" and toks and (toks[0][0].startswith(("انتباه", "الانتباه", "الانظار", "النظر", "نظر"))):
         return None  # "لفت انتباهي": drew attention, not "pointed out"
     if form.lemma == "رد" and toks and toks[0][0] in ("فعل", "الفعل"):
