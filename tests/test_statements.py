@@ -869,3 +869,27 @@ def test_prepositional_time_phrase_is_no_fronted_subject():
 
 def test_owes_thanks_is_no_condemnation():
     assert speakers("ويدين منتخب بلجيكا بالفضل في هذا الفوز إلى لاعبه.") == []
+
+
+def test_title_noun_as_a_surname_before_punctuation():
+    assert speakers("يقول إسلام القاضي، الذي يعمل في شركة، إن الوضع سيتحسن.") == ["إسلام القاضي"]
+
+
+def test_located_spokesman_acting_then_his_name():
+    text = "وأوضح الناطق الإعلامي بصحة الطائف بالنيابة عيضة الهذلي، أن المصاب بخير."
+    assert speakers(text) == ["عيضة الهذلي"]
+
+
+def test_body_led_by_someone_is_the_speaker():
+    rows = run("أبدى الجهاز الفني لفريق الأهلي بقيادة المدرب كريستيان غروس رضاه عن المعسكر.")
+    assert rows[0]["speaker_name"] == "الجهاز الفني لفريق الأهلي"
+
+
+def test_agency_name_ends_before_its_verbal_noun_object():
+    rows = run('وأكدت وكالة الفضاء "ناسا" اكتشاف كوكب قريب الحجم من الأرض.')
+    assert "اكتشاف" not in rows[0]["speaker_name"]
+
+
+def test_only_titles_of_persons_introduce_names():
+    text = "وقال الدكتور سامي الصالح إن الحادث مؤسف. ودعت الكلية إلى إحضار ملف آخر."
+    assert speakers(text) == ["سامي الصالح", "الكلية"]

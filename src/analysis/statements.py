@@ -298,7 +298,7 @@ _MASDARS = {
     "اعداد", "ارقام", "تفاصيل", "وضع", "حصيلة",
 }
 # nouns that open a ب-phrase after a title, never a name: المكلف بحماية، بمناسبة، بشأن
-_BA_NOUNS = _MASDARS | {"حماية", "مناسبة", "دعوة", "شان", "خصوص", "صفته", "صفتها"}
+_BA_NOUNS = _MASDARS | {"حماية", "مناسبة", "دعوة", "شان", "خصوص", "صفته", "صفتها", "قيادة", "رئاسة", "مشاركة"}
 _MEDIA_NOUNS = {
     "وكالة", "صحيفة", "قناة", "شبكة", "موقع", "وسائل", "اذاعة", "تلفزيون", "صحفيين",
     "صحافيين", "صحفيون", "فرانس", "رويترز", "مجلة", "محطة", "برنامج", "جريدة",
@@ -768,7 +768,7 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
                 continue
             if kind == "organization":
                 if head in _ORG_WITH_PROPER_NAME and j - title_end < 3 and not _has_pronoun_suffix(t) \
-                        and t not in _MASDARS:  # (not "شركة أدنوك للتوزيع عزمها")
+                        and t not in _MASDARS and not _MASDAR_SHAPE.match(t):  # (not "شركة أدنوك عزمها"، "ناسا اكتشاف")
                     j += 1  # proper name of the organisation (وكالة أعماق)
                     title_end = j
                     continue
@@ -778,7 +778,7 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
                 j += 1  # "المتحدث باسم دوستم بشير أحمد تايانج": whom he speaks for, then his name
                 title_end = j
                 continue
-            if t.startswith("ب") and t.endswith("ة") and len(t) >= 5 and j + 1 < n and _is_definite(toks[j + 1][0]) \
+            if t.startswith("ب") and t.endswith("ة") and len(t) >= 4 and j + 1 < n and _is_definite(toks[j + 1][0]) \
                     and _bare(toks[j + 1][0]) not in _PERSON_HEADS:
                 j += 2  # "كبير الصيادين بفرضة القطيف": where he works, not his name
                 title_end = j
@@ -804,10 +804,12 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
                 _bare(t[1:]) in _PERSON_HEADS or _bare(t[1:]) in _ORG_HEADS or _bare(t[1:]) in _RELATION_HEADS
                 or _bare(t[1:]) in _GROUP_HEADS):
             break  # "اعتذرت ماكدوغال لزوجة ترامب": an addressee (but لافروف is a name)
-        if j > title_end and (b in _PERSON_HEADS or b in _ORG_HEADS) and prev not in _NAME_PARTICLES:
+        if j > title_end and (b in _PERSON_HEADS or b in _ORG_HEADS) and prev not in _NAME_PARTICLES \
+                and not (_is_definite(t) and (j + 1 >= n or not _is_word(toks[j + 1][0]) or toks[j + 1][0] in _MARKERS)):
             break  # "فهمي العامري رئيس دائرة ...": an apposition follows the name
-        if _is_definite(t) and _bare(t) in _PERSON_HEADS and t not in _HONORIFICS and prev not in _NAME_PARTICLES:
-            break  # "وهدد ترامب المسؤول عن الهجوم": a title after a name is no surname
+        if _is_definite(t) and _bare(t) in _PERSON_HEADS and t not in _HONORIFICS and prev not in _NAME_PARTICLES \
+                and j + 1 < n and _is_word(toks[j + 1][0]) and toks[j + 1][0] not in _MARKERS:
+            break  # "وهدد ترامب المسؤول عن الهجوم": a title after a name (but "إسلام القاضي،" is a surname)
         if _is_definite(t):
             if obj_verb and title_end > i and not t.endswith("ي") \
                     and not any(x[0] in _NAME_PARTICLES for x in toks[title_end:j]) and j - title_end >= 2:
@@ -938,8 +940,8 @@ class _DocState:
         ``title`` is in the normalised text's spelling; only the places where its
         head word occurs are parsed."""
         words = title.split()
-        if not words:
-            return None
+        if not words or not (_bare(words[0]) in _PERSON_HEADS or words[0] in _HONORIFICS):
+            return None  # only persons' titles introduce a name ("الكلية" does not)
         head, stems = _bare(words[0]), _stems(title)
         found = None
         for m in _head_regex(head).finditer(self.s, 0, before):
@@ -1939,6 +1941,8 @@ def _name_after_description(s: str, toks: list, j: int, mention: Mention) -> tup
             b -= 1  # "أنسيلمي نسابيمانا أمس أن"
         if b > a and toks[a][0] in ("ل", "لـ") or b > a and _is_media_l(toks[a][0]):
             b = a  # '، لـ"سكاي نيوز عربية" أن': the addressee, the name is before it
+        while a < b - 1 and toks[a][0].startswith("بال"):
+            a += 1  # "... بالنيابة عيضة الهذلي": "acting", then the name
         if b > a or x == 1:
             break
     if a <= j or not _name_like(toks, a, b):
