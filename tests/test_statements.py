@@ -893,3 +893,24 @@ def test_agency_name_ends_before_its_verbal_noun_object():
 def test_only_titles_of_persons_introduce_names():
     text = "وقال الدكتور سامي الصالح إن الحادث مؤسف. ودعت الكلية إلى إحضار ملف آخر."
     assert speakers(text) == ["سامي الصالح", "الكلية"]
+
+
+def test_a_name_then_a_definite_organisation_object():
+    rows = run('وانتقدت السفيرة ليلى حداد الحكومة الروسية بسبب "الخداع".')
+    assert rows[0]["speaker_name"] == "ليلى حداد"
+    rows = run('وانتقدت حداد الحكومة الروسية بسبب "الخداع".')
+    assert rows[0]["speaker_mention"] == "حداد"
+
+
+def test_spokesman_for_a_body_without_a_name():
+    assert speakers("وقال متحدث باسم فيسبوك، الأحد، إن الشركة ستبلغ المستخدمين.") == ["متحدث باسم فيسبوك"]
+    assert speakers("وقال المتحدث باسم الحركة فوزي برهوم إن الحركة مستعدة.") == ["فوزي برهوم"]
+
+
+def test_author_and_director_apposition_name():
+    text = "من جهته، قال مؤلف العمل ومخرجه، ابراهيم بن محمد، إن الجزء الثاني جاهز."
+    assert speakers(text) == ["ابراهيم بن محمد"]
+
+
+def test_verbal_noun_after_or():
+    assert speakers("لا تبنوا قراراتكم على افتراض أو توقع قيامنا بتدخل عسكري.") == []

@@ -285,7 +285,7 @@ _STOP_WORDS = _MARKERS | {
     "ب", "ل", "و", "ف", "بالقول", "بكل", "لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها",
     "بدوره", "بدورها", "وبدوره", "وبدورها", "فيه", "فيها", "فيهم", "به", "بها", "بهم", "عنه",
     "عنها", "معه", "معها", "قوله", "قولها", "قولهم", "لهم", "عليهم", "اليهم", "منهم", "عليه", "عليها", "له", "لها", "اليه", "اليها", "منه", "منها",
-    "حسبما", "بحسبما", "وفقما", "مثلما", "بعدما", "قبلما", "مما", "كلما", "طالما", "ريثما", "لما", "بما", "عما", "نحو", "سئل", "سئلت", "قيل",
+    "حسبما", "بحسبما", "وفقما", "مثلما", "بعدما", "قبلما", "مما", "كلما", "طالما", "ريثما", "لما", "بما", "عما", "نحو", "سئل", "سئلت", "قيل", "بسبب", "بفضل", "جراء", "او",
 } | _TIME_WORDS
 # Frequent verbal nouns that open the object of أكد/أعلن/نفى ... ("أكدت متحدثة
 # باسم الوزارة بدء تنفيذ الخطة"): never the first word of a name.
@@ -493,6 +493,7 @@ def _looks_like_title_construct(toks: list, i: int, ba_object: bool) -> int:
     if i + 1 < n and _is_definite(toks[i + 1][0]) and _bare(toks[i + 1][0]) in _PERSON_HEADS:
         return -1  # "ترامب المسؤول عن": a name, then a title or an object
     if i + 1 < n and (toks[i + 1][0] in _COUNTRIES or toks[i + 1][0] == "الامم"
+                      or _is_definite(toks[i + 1][0]) and _bare(toks[i + 1][0]) in _ORG_HEADS
                       or (toks[i + 1][0], toks[i + 2][0] if i + 2 < n else "") in _TWO_WORD_PLACES):
         return -1  # "ودعا عباس الأمم المتحدة": a name, then its object
     if i + 1 < n and _is_nisba(toks[i + 1][0]) and toks[i + 1][0].endswith("ي") and toks[i + 1][0] not in _TITLE_LINKS:
@@ -773,9 +774,8 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
                     title_end = j
                     continue
                 break
-            if prev == "باسم" and not _is_definite(t) and j + 2 < n and all(
-                    _is_word(x[0]) and x[0] not in _STOP_WORDS and not _is_definite(x[0]) for x in toks[j + 1 : j + 3]):
-                j += 1  # "المتحدث باسم دوستم بشير أحمد تايانج": whom he speaks for, then his name
+            if prev == "باسم" and not _is_definite(t):
+                j += 1  # "المتحدث باسم دوستم بشير أحمد تايانج"، "متحدث باسم فيسبوك": whom he speaks for
                 title_end = j
                 continue
             if t.startswith("ب") and t.endswith("ة") and len(t) >= 4 and j + 1 < n and _is_definite(toks[j + 1][0]) \
@@ -1060,7 +1060,7 @@ def _fuller_organisation(s: str, title: str, before: int) -> Mention | None:
         toks = _tokens(s, m.start(1), min(before, m.start(1) + 120), limit=8)
         mention, j = _parse_mention(s, toks, 0)
         if mention is not None and mention.kind == "organization" and j >= 2 and mention.end <= before \
-                and not (_is_definite(toks[0][0]) and not _is_definite(toks[1][0])):
+                and not (_is_definite(toks[0][0]) and not (_is_nisba(toks[1][0]) or toks[1][0] in _TITLE_LINKS)):
             found = mention  # ("الشركة ملاك العقارات" is a company and its object, not a name)
     return found
 
@@ -1592,8 +1592,8 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
     prev_word = _previous_word(s, sa, vstart)
     if prev_word in _NEGATIONS and not _is_attribution(s, sa, vstart):
         return None  # لم يذكر، لا يقول: not a report of speech
-    if prefix == "" and prev_word in _PREPOSITIONS:
-        return None  # "بعد كشف ملفاتها": a verbal noun after a preposition
+    if prefix == "" and (prev_word in _PREPOSITIONS or prev_word in ("او", "أو")):
+        return None  # "بعد كشف ملفاتها"، "افتراض أو توقع قيامنا": a verbal noun
     if prefix == "" and prev_word in ("مما", "ما", "بما", "وهو ما", "لما") and not _is_attribution(s, sa, vstart):
         return None  # "مما يشير إلى أن": "which indicates", no speaker
     if prefix == "" and word[:1] in "يت" and prev_word in ("ان", "أن", "لكي", "كي", "حتى", "لن"):
@@ -1674,7 +1674,8 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
     if mention is not None and form.need == "obj" and not mention.title and j == i + 1 and j < len(toks) \
             and _is_definite(toks[j][0]) and not toks[j][0].endswith("ي") and toks[i][0] not in _COUNTRIES \
             and toks[j][0] not in _TIME_WORDS and _bare(toks[j][0]) not in _PERSON_HEADS \
-            and toks[j][0] not in _COUNTRIES and toks[j][0] != "الامم" and state.by_name(toks[i][0]) is None:
+            and toks[j][0] not in _COUNTRIES and toks[j][0] != "الامم" and _bare(toks[j][0]) not in _ORG_HEADS \
+            and state.by_name(toks[i][0]) is None:
         mention, j = None, i  # "أكدت وجود المشكلة": a masdar object, the subject is implicit
     if mention is not None and mention.name and not mention.title and mention.kind == "person" \
             and j < len(toks) and _bare(toks[j][0]) in _PERSON_HEADS:
@@ -1952,7 +1953,8 @@ def _name_after_description(s: str, toks: list, j: int, mention: Mention) -> tup
         return mention, j  # another person's title: a second noun phrase, not a description
     d0 = desc[0]
     if not (d0 in ("،", ",", "في", "من", "لدى", "عن") or d0.startswith(("ب", "ل")) or _is_definite(d0)
-            or d0.startswith("و") and _is_definite(d0[1:])):  # "الكاتب والباحث السياسي، ..."
+            or d0.startswith("و") and (_is_definite(d0[1:]) or _has_pronoun_suffix(d0[1:]))):
+        # ("الكاتب والباحث السياسي، ..."، "مؤلف العمل ومخرجه، ابراهيم بن محمد، إن")
         return mention, j  # "أعلن نجم المنتخب ... اعتزال اللعب": an object, not a description
     title = (mention.title + " " + mention.name).strip()
     # what lies between the name and the marker (a time, an addressee) is not content
