@@ -16,7 +16,6 @@ import sys
 import time
 from pathlib import Path
 
-import polars as pl
 
 from analysis import clean, corpus, dates, speakers, statements
 

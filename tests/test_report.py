@@ -7,7 +7,6 @@ checks need Debian's chromium (installed by .ci/run) and skip without it.
 import re
 import shutil
 import subprocess
-from pathlib import Path
 
 import numpy as np
 import pytest

@@ -557,8 +557,6 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             if kind is None:
                 kind = "person"
             j = k
-            if title_end < j and kind != "organization":
-                pass
             continue
         if t == "-" and j > i and j + 1 < n and _is_word(toks[j + 1][0]) and toks[j - 1][2] == toks[j][1] \
                 and toks[j + 1][1] == toks[j][2]:
@@ -612,7 +610,7 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             if inner is not None:  # "بعض خبراء الاجتماع": the whole noun phrase is the group
                 return Mention(toks[i][1], toks[k - 1][2], s[toks[i][1] : toks[k - 1][2]], "", "group"), k
             continue
-        if t == "على" and title_end == j and j > i and (prev_tok := toks[j - 1][0]) in ("العام", "العامة") \
+        if t == "على" and title_end == j and j > i and toks[j - 1][0] in ("العام", "العامة") \
                 and j + 1 < n and _is_word(toks[j + 1][0]) and toks[j + 1][0] not in _STOP_WORDS:
             j += 1  # المشرف العام على البرنامج ...: one title
             title_end = j
@@ -1419,7 +1417,7 @@ def _extract_doc(raw: str, skip_spans, head_spans, registry: Registry, year: int
         sent_stmts: list[_Stmt] = []
         quotes = None
         for vm in verb_matches[lo:hi]:
-            vstart, vend = vm.start(), vm.end()
+            vstart = vm.start()
             if _in_spans(vstart, skip):
                 continue
             form = VERB_FORMS[vm.group(2)]
