@@ -914,3 +914,27 @@ def test_author_and_director_apposition_name():
 
 def test_verbal_noun_after_or():
     assert speakers("لا تبنوا قراراتكم على افتراض أو توقع قيامنا بتدخل عسكري.") == []
+
+
+def test_fronted_subject_after_it_is_mentioned_that():
+    text = "يشار إلى أن الرئيس الأمريكي فادي سليم قد قال إنه على تواصل مع الحكومة."
+    assert speakers(text) == ["فادي سليم"]
+
+
+def test_fronted_name_with_a_title_apposition_without_comma():
+    assert speakers('لكن معز الدبابي نائب رئيس جمعية آفاق قال إن "هذا الحق منقوص".') == ["معز الدبابي"]
+
+
+def test_announced_after_a_parenthetical_date():
+    rows = run('وكان ترامب أعلن، في 27 أبريل الماضي، أنه قد يحضر الافتتاح، قائلا: "ربما أذهب".')
+    assert [r["speaker_name"] for r in rows] == ["دونالد ترامب"]
+
+
+def test_quoted_object_after_a_complete_country_name():
+    rows = run('دعت الولايات المتحدة الأمريكية "تحالف دعم الشرعية"، إلى التحقيق.')
+    assert rows[0]["speaker_name"] == "الولايات المتحدة الأمريكية"
+    assert speakers('وقالت صحيفة "النهار" إن الوضع مستقر.') == ["صحيفة النهار"]
+
+
+def test_plural_participle_ends_a_group_name():
+    assert speakers('وغرد عدد من المشجعين قائلين: "انتهى الموسم".') == ["عدد من المشجعين"]

@@ -439,7 +439,7 @@ def _is_media_l(t: str) -> bool:
     """لوكالة، للصحفيين، لـCNN: the addressee of a statement, never its speaker."""
     if not t.startswith("ل") or t == "لدى":
         return False
-    rest = t[1:]
+    rest = t[1:].rstrip("0123456789")  # لفرانس24
     return rest in _MEDIA_NOUNS or _bare(rest) in _MEDIA_NOUNS or ("ال" + t[2:]) in _MEDIA_NOUNS \
         or rest[:1].isascii()
 
@@ -552,6 +552,9 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
                 title_end = k
                 j = k
                 continue
+            if title_end == j and kind == "organization" and head not in _ORG_WITH_PROPER_NAME \
+                    and not (_bare(toks[j - 1][0]) in _ORG_HEADS or toks[j - 1][0] in _MEDIA_NOUNS):
+                break  # 'دعت الولايات المتحدة الأمريكية "تحالف دعم الشرعية"': the object
             if title_end == j:
                 title_end = k if kind == "organization" else title_end
             if kind is None:
@@ -639,6 +642,8 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             j += 2  # "متحدث في المجلس الوطني للمقاومة": the body he speaks for
             title_end = j
             continue
+        if j > i and t.endswith(("ين", "ات")) and (t[:-2] + "ا") in VERB_FORMS:
+            break  # "عدد من المشجعين قائلين": a plural participle, the report's manner
         if _is_stop(t, ba_object and j > i):
             break
         if (t in _MASDARS or _MUFAALA.match(t)) and (j == i or j == title_end):
@@ -828,7 +833,8 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             break
         if sum(1 for x in toks[title_end:j] if x[0] not in _NAME_PARTICLES) >= 4:
             break
-        if j > title_end and (t in _MASDARS or t in _COUNTRIES or t in _OBJECT_NOUNS):
+        if j > title_end and (t in _MASDARS or t in _COUNTRIES or t in _OBJECT_NOUNS
+                              or t.endswith(("ين", "ات")) and (t[:-2] + "ا") in VERB_FORMS):
             break  # "أكد النائب خضر حبيب أهمية الحوار", "واتهم الحوثي فرنسا": the object starts
         if j > title_end and title_end > i and not _is_definite(t) and len(t) >= 6 and t.endswith(("ية", "ي")) \
                 and not _is_definite(toks[title_end - 1][0]):
@@ -1305,8 +1311,8 @@ def _svo_subject(s: str, sent_start: int, verb_start: int):
     toks = _tokens(s, seg_start, verb_start, limit=60)
     if not toks:
         return None
-    commas = [k for k, t in enumerate(toks) if t[0] in ("،", ",")]
-    starts = [0] + [k + 1 for k in commas]
+    commas = [k for k, t in enumerate(toks) if t[0] in ("،", ",") or t[0] in _PLAIN_MARKERS]
+    starts = [0] + [k + 1 for k in commas]  # ("يشار إلى أن الرئيس ... ترامب قد قال": after أن)
     for c in starts:
         m = _subject_from(s, toks[c:])
         if m is not None:
@@ -1362,6 +1368,11 @@ def _subject_from(s: str, toks: list):
                 mention = Mention(mention.start, rest[-1][2], mention.title,
                                   s[rest[0][1] : rest[-1][2]], "person")  # title، NAME، قال
             j = len(sub)  # "X، مديرة مستشفى ...، قالت": an apposition
+    if j < len(sub) and mention.kind == "person" and mention.name and not mention.title \
+            and _bare(sub[j][0]) in _PERSON_HEADS:
+        title, k = _parse_mention(s, sub, j)
+        if title is not None and k == len(sub):
+            j = k  # "لكن معز الدبابي نائب رئيس جمعية آفاق قال": a name, then its title
     if j != len(sub):
         return None
     return mention
@@ -1702,7 +1713,8 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         mention, j = None, i  # "تدين الزج بالشباب": a verbal noun and its ب-complement, the object
     after = toks[j][1] if j < len(toks) else (toks[-1][2] if toks else vend)
     if mention is None:
-        after = toks[i][1] if i < len(toks) else vend
+        # from the verb on, so that a parenthetical stays visible ("أعلن، في 27 أبريل، أنه")
+        after = toks[0][1] if toks and toks[0][0] in ("،", ",") else (toks[i][1] if i < len(toks) else vend)
     span_start = vstart
     # نقلت وكالة X عن Y (قوله): the speaker is Y
     if form.lemma == "نقل" and mention is not None and _is_attribution(s, sa, vstart) \
