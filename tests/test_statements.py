@@ -938,3 +938,22 @@ def test_quoted_object_after_a_complete_country_name():
 
 def test_plural_participle_ends_a_group_name():
     assert speakers('وغرد عدد من المشجعين قائلين: "انتهى الموسم".') == ["عدد من المشجعين"]
+
+
+def test_dr_and_eng_abbreviations_are_titles():
+    assert speakers("أوضح م. فهد الجبير أن الأمانة جاهزة.") == ["فهد الجبير"]
+    assert speakers("وقال د. سامي ناصر إن الحالة مستقرة.") == ["سامي ناصر"]
+
+
+def test_his_agent_the_lawyer_then_the_name():
+    assert speakers("وقال وكيله المحامي دان كينغ إن موكله مريض.") == ["دان كينغ"]
+
+
+def test_participle_after_a_nominal_sentence_with_a_titled_name():
+    text = "رئيس النادي سامي الدوسري تحدث عن مسار اللاعب قائلا: وعدت أن يكون الرد قويا."
+    assert speakers(text) == ["سامي الدوسري"]
+
+
+def test_second_title_of_the_same_person_is_no_object():
+    text = "قال عضو وفد المعارضة مسؤول العلاقات الخارجية الدكتور سامي داود إن الحكومة غير جادة."
+    assert speakers(text) == ["سامي داود"]

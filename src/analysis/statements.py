@@ -581,6 +581,19 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             j += 2  # "المؤتمر الدولي الـ 12": an ordinal inside the name
             title_end = max(title_end, j) if title_end == j - 2 else title_end
             continue
+        if j == i and t in ("د", "م", "ا", "أ") and j + 1 < n and toks[j + 1][0] == ".":
+            kind = "person"  # "د. عبدالرحمن المديرس"، "م. فهد الجبير": Dr., Eng.
+            j += 2
+            title_end = j
+            continue
+        if j == i and t.startswith("لل"):
+            break  # "ويوضح للملأ": the addressee
+        if j == i and _has_pronoun_suffix(t) and j + 1 < n and _is_definite(toks[j + 1][0]) \
+                and (_bare(toks[j + 1][0]) in _PERSON_HEADS or toks[j + 1][0] in _HONORIFICS):
+            kind, head = "person", b  # "وكيله المحامي دان كينغ": his agent, the lawyer X
+            j += 1
+            title_end = j
+            continue
         if j == i and obj_verb and len(t) >= 4 and t.endswith("ه") and not _is_definite(t) and t not in _COUNTRIES:
             break  # "أبدى رضاه عن": his satisfaction, the object
         if j == i and len(t) >= 5 and not _is_definite(t) and (
@@ -698,7 +711,7 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             continue
         prev = toks[j - 1][0]
         in_title = title_end == j  # still reading the title / org phrase
-        if in_title and (b in _ORG_HEADS or b in _PERSON_HEADS) and not _is_definite(t) and _is_definite(prev) \
+        if in_title and b in _ORG_HEADS and not _is_definite(t) and _is_definite(prev) \
                 and (j > i + 1 or any(_is_definite(x[0]) for x in toks[j + 1 : j + 3])) and prev not in _TITLE_LINKS:
             break  # "اتهمت المخابرات الفرنسية وزارة ..."، "وطالبت الجامعة مجلس حقوق الإنسان": the object
         if in_title:
@@ -833,6 +846,9 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             break
         if sum(1 for x in toks[title_end:j] if x[0] not in _NAME_PARTICLES) >= 4:
             break
+        if j > title_end + 1 and _is_definite(prev) and not _is_definite(t) and toks[j - 2][0] not in _NAME_PARTICLES \
+                and j + 1 < n and toks[j + 1][0] in _STOP_WORDS:
+            break  # "دباس الدوسري تحدث عن": after a surname with the article, a verb
         if j > title_end and (t in _MASDARS or t in _COUNTRIES or t in _OBJECT_NOUNS
                               or t.endswith(("ين", "ات")) and (t[:-2] + "ا") in VERB_FORMS):
             break  # "أكد النائب خضر حبيب أهمية الحوار", "واتهم الحوثي فرنسا": the object starts
@@ -2020,7 +2036,7 @@ def _previous_sentence_subject(s: str, sa: int, gender, back: int = 3) -> Mentio
     return None
 
 
-def _nominal_subject(s: str, sa: int, vstart: int) -> Mention | None:
+def _nominal_subject(s: str, sa: int, vstart: int, any_predicate: bool = False) -> Mention | None:
     """The named person a nominal sentence opens with ("الفريق ضاحي خلفان لم يترك
     المقال يمر ... إذ قال"), when a verb or a negation follows the name."""
     toks = _tokens(s, sa, vstart, limit=12)
@@ -2033,6 +2049,8 @@ def _nominal_subject(s: str, sa: int, vstart: int) -> Mention | None:
     if m is None or m.kind != "person" or not m.name or j >= len(toks):
         return None
     nxt = toks[j][0]
+    if any_predicate and _is_word(nxt) and not _is_definite(nxt) and nxt not in _STOP_WORDS and m.title:
+        return m  # "رئيس الكوكب دباس الدوسري تحدث ...": a titled name, then its predicate
     return m if nxt in ("لم", "لن", "قد", "لا", "كان", "كانت") or nxt in VERB_FORMS else None
 
 
@@ -2079,8 +2097,8 @@ def _continue_statement(s, sent_stmts, out, vm, form, sa, sb, state):
     if target is None:
         # "حيث غردت إليسا قائلة ...": the subject of the sentence's first verb
         toks = _tokens(s, sa, vm.start(), limit=14)
-        mention = None
-        for i in range(min(4, len(toks))):
+        mention = _nominal_subject(s, sa, vm.start(), any_predicate=True)  # "رئيس الكوكب دباس الدوسري تحدث ...، قائلا"
+        for i in range(min(4, len(toks)) if mention is None else 0):
             if _is_word(toks[i][0]) and toks[i][0] not in _DISCOURSE and toks[i][0] not in _STOP_WORDS:
                 if toks[i][0][1:] in _PREPOSITIONS:
                     break  # "وفي الختام، قدم سموه شكره، متمنيا": no verb opens the sentence
