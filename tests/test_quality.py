@@ -14,14 +14,14 @@ from analysis.evaluate import format_report
 
 # Lower bounds a little under the F1 measured at the last change of the rules
 # (README, "Quality": dev 0.950, dev2 0.924, snn_dev 0.859, holdout 0.812,
-# holdout2 0.823, snn_holdout 0.748): a drop below them is a regression.
+# holdout2 0.818, snn_holdout 0.765): a drop below them is a regression.
 MIN_F1 = {
     "dev": 0.92,
     "dev2": 0.89,
     "snn_dev": 0.83,
     "holdout": 0.78,
     "holdout2": 0.79,
-    "snn_holdout": 0.72,
+    "snn_holdout": 0.74,
 }
 
 
