@@ -929,7 +929,7 @@ def _stems(s: str) -> frozenset:
                 b = b[: -len(suf)]
                 break
         out.add(b)
-    out = {"سابق" if t in ("اسبق", "السابق") else t for t in out}  # الأسبق = السابق
+    out = {"سابق" if t == "اسبق" else t for t in out}  # الأسبق = السابق (the article is already gone)
     return frozenset(out - {"باسم", "في", "لدي", "لدى", "رسم", "رسمي", "ل"})
 
 
@@ -1562,7 +1562,7 @@ _RELATIVE_RE = re.compile(r"(?<!\w)(?:الذي|التي|الذين|اللذين|
 _PAST_T = {f for f in VERB_FORMS if f.startswith("ت") and f[:4] in ("تابع", "تساء", "توقع", "تعهد")}
 _RESUMPTIVE = {"فيها", "فيه", "فيهم", "بها", "به", "عنها", "عنه", "منها", "منه", "عليها", "عليه"}
 # Form-I verbs: a damma on the present prefix (يُزعم، يُذكر) marks the passive.
-_CAME_IN_SUBJECTS = {"تقارير", "انباء", "معلومات", "اخبار", "روايات", "انباء", "تقرير", "نبا", "خبر", "اسماء"}
+_CAME_IN_SUBJECTS = {"تقارير", "انباء", "معلومات", "اخبار", "روايات", "تقرير", "نبا", "خبر", "اسماء"}
 _FORM_ONE = {"قال", "زعم", "ذكر", "كتب", "نقل", "رأى", "كشف", "وصف", "حذر", "طالب", "ختم", "شرح", "رد",
              "لفت", "علق", "نفى", "دعا", "روى"}
 # ("حين" is not here: before a finite verb it is "when": في حين أعلن، حين اتهمت)
@@ -1573,20 +1573,13 @@ _NEGATIONS = {"لم", "لن", "لا", "ما", "ولم", "ولا", "ولن", "ف�
 _PLURAL_SUFFIXES = ("وا", "ون", "ان", "تا")
 
 
-def toks_after_is(s: str, pos: int, end: int, words) -> bool:
-    """Whether the word right after ``pos`` is one of ``words``."""
-    m = _TOKEN_RE.search(s, pos, end)
-    return m is not None and m.group() in words
-
-
 def _previous_word_start(s: str, sa: int, vstart: int) -> int:
     k = s.rfind(" ", sa, max(sa, vstart - 1))
     return k + 1 if k >= 0 else sa
 
 
 def _previous_word(s: str, sa: int, vstart: int) -> str:
-    k = s.rfind(" ", sa, max(sa, vstart - 1))
-    return s[(k + 1 if k >= 0 else sa) : vstart].strip()
+    return s[_previous_word_start(s, sa, vstart) : vstart].strip()
 
 
 # verbs of appeal (and accusation) and the preposition that introduces what is asked (or alleged)
@@ -1630,12 +1623,13 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
     if len(stem_raw) > 1 and stem_raw[1] == "\u064f" and form.finite \
             and (word[:1] not in "يت" or form.lemma in _FORM_ONE):
         return None  # وذُكر، وأُعلن، يُزعم: passive, no speaker
-    if form.lemma == "بين" and word == "تبين" and toks_after_is(s, vend, sb, ("من", "ان", "انه", "انها", "لنا", "لها", "له", "لي")):
-        return None  # "وتبين أن", "تبين من التحقيقات": "it turned out", no speaker
     between = form.lemma == "بين" and word == "بين" and "\u0651" not in raw_verb
     if between and prefix == "":
         return None  # بين without shadda is the preposition "between" ...
     toks = _tokens(s, vend, min(sb, vend + 250), limit=30)
+    if form.lemma == "بين" and word == "تبين" and toks and toks[0][0] in ("من", "ان", "انه", "انها", "لنا", "لها",
+                                                                          "له", "لي"):
+        return None  # "وتبين أن", "تبين من التحقيقات": "it turned out", no speaker
     if form.lemma == "تابع" and prefix == "" and toks and toks[0][0][:1] == "ل" and toks[0][0] not in _MARKERS:
         return None  # "مصنع تابع لمتطرفي درنة": belonging to, not "continued"
     if form.lemma == "ادان" and any(t[0] in ("بالفضل", "بالولاء", "بالشكر") for t in toks[:6]):
