@@ -22,9 +22,11 @@ SNN_ARCHIVE = config.SHARED_CORPORA / "saudinewsnet" / "2015-07-21.zip"
 GOLD_SETS = {
     "dev": (GOLD_DIR / "ant_dev.csv", ANT_ARCHIVE),
     "dev2": (GOLD_DIR / "ant_dev2.csv", ANT_ARCHIVE),
+    "dev3": (GOLD_DIR / "ant_dev3.csv", ANT_ARCHIVE),
     "snn_dev": (GOLD_DIR / "snn_dev.csv", SNN_ARCHIVE),
     "holdout": (GOLD_DIR / "ant_holdout.csv", ANT_ARCHIVE),
     "holdout2": (GOLD_DIR / "ant_holdout2.csv", ANT_ARCHIVE),
+    "holdout3": (GOLD_DIR / "ant_holdout3.csv", ANT_ARCHIVE),
     "snn_holdout": (GOLD_DIR / "snn_holdout.csv", SNN_ARCHIVE),
 }
 UNAVAILABLE = (f"Gold scores need the ANT corpus at {ANT_ARCHIVE} (not part of the project); "
