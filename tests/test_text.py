@@ -41,6 +41,15 @@ def test_split_at_punctuation_and_newlines():
     assert _texts(text) == ["قال الوزير إن الوضع صعب.", "وأضاف أن الحل قريب؟", "نعم!", "سطر جديد"]
 
 
+def test_dateline_ends_a_sentence():
+    # the report after "(CNN) --" is clause-initial, not the dateline's continuation
+    text = "\nدبي، الإمارات العربية المتحدة (CNN) – كشف المدرب عن خطته. وقال آخر."
+    assert _texts(text) == ["دبي، الإمارات العربية المتحدة (CNN) –", "كشف المدرب عن خطته.", "وقال آخر."]
+    assert _texts("(CNN)-- قال التحالف إن الضربة فشلت.") == ["(CNN)--", "قال التحالف إن الضربة فشلت."]
+    # a parenthesis and a dash later in a sentence are no dateline
+    assert len(split_sentences("وقال الوزير إن القرار (الأخير) - كما قال - صائب.")) == 1
+
+
 def test_no_split_at_decimal_or_initials():
     text = "ارتفع المؤشر 3.5 في المئة حسب U.S. News اليوم. ثم انخفض."
     assert len(split_sentences(text)) == 2

@@ -166,6 +166,8 @@ _IRREGULAR = {
     "روى": (["روى", "روت", "رووا"], ["يروي", "تروي"], [], "content"),
     "تمنى": (["تمنى", "تمنت", "تمنوا"], ["يتمنى", "تتمنى"], ["متمنيا", "متمنية"], "content"),
     "ابدى": (["ابدى", "ابدت", "ابدوا"], ["يبدي", "تبدي"], ["مبديا", "مبدية"], "obj"),
+    # دان (condemned; أدان is in _REGULAR); bare "دان" is also a first name (دان كوتس)
+    "دان": (["دان", "دانت", "دانوا"], [], [], "obj"),
     "اعاد التاكيد": (
         ["اعاد التاكيد", "اعادت التاكيد", "اعادوا التاكيد"],
         ["يعيد التاكيد", "تعيد التاكيد"],
@@ -207,7 +209,8 @@ def _build_forms() -> dict[str, VerbForm]:
             # plural participles (مهددين، معلنين) mostly describe, not report
     for lemma, (past, pres, part, need) in _IRREGULAR.items():
         for f in past + pres:
-            g = "p" if f.endswith(("وا", "ون", "ان", "تا")) else (
+            dual = f.endswith("ان") and f[:1] in "يت"  # يقولان (but دان is singular)
+            g = "p" if f.endswith(("وا", "ون", "تا")) or dual else (
                 "f" if f.startswith("ت") or f.split()[0].endswith("ت") else "m"
             )
             add(f, lemma, True, g, need)
@@ -523,6 +526,27 @@ def _looks_like_title_construct(toks: list, i: int, ba_object: bool) -> int:
     return -1
 
 
+def _place_then_name(toks: list, k: int) -> int:
+    """After "في" in a title: a place or body of 1-3 words (definite, a country, or
+    their adjectives) and then a name of 2-3 words that ends the mention.  Returns
+    where the name starts, or -1 ("المسؤول في الهلال الأحمر الأفغاني محمد إسماعيل")."""
+    n = len(toks)
+    for size in (1, 2, 3):
+        place = toks[k : k + size]
+        if len(place) < size or not all(_is_word(t[0]) for t in place):
+            return -1
+        if not (_is_definite(place[0][0]) or place[0][0] in _COUNTRIES) \
+                or any(not (_is_definite(t[0]) or _is_nisba(t[0]) or t[0] in _COUNTRIES) for t in place[1:]):
+            return -1
+        a = k + size
+        for length in (2, 3):
+            b = a + length
+            if b <= n and not any(_is_definite(t[0]) for t in toks[a:b]) and _name_like(toks, a, b) \
+                    and (b == n or not _is_word(toks[b][0]) or toks[b][0] in _STOP_WORDS or toks[b][0] in _MARKERS):
+                return a
+    return -1
+
+
 def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
                    obj_verb: bool = False) -> tuple[Mention | None, int]:
     """Read a speaker noun phrase starting at token ``i``.
@@ -649,6 +673,13 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             title_end = j
             kind = "person"
             continue
+        if t == "في" and title_end == j and j > i and kind in (None, "person") \
+                and (_bare(toks[i][0]) in _PERSON_HEADS or _bare(toks[i][0]) in _ENVOY_HEADS):
+            k = _place_then_name(toks, j + 1)
+            if k > 0:
+                j = title_end = k  # "السفير الأمريكي في إسرائيل ديفيد فريدمان": where he serves, then the name
+                kind = "person"
+                continue
         if kind in ("unknown", "person") and head in _UNKNOWN_HEADS and title_end == j and j > i \
                 and not _is_definite(toks[i][0]) and t in ("في", "من") and j + 1 < n \
                 and (_is_definite(toks[j + 1][0]) or _bare(toks[j + 1][0]) in _ORG_HEADS):
@@ -941,6 +972,7 @@ class _DocState:
         self.year = year
         self.known: list[_Known] = []
         self._by_id: dict[str, int] = {}
+        self.last_speaker: _Known | None = None  # of a report (referents of other verbs excluded)
 
     def remember(self, sp: Speaker, gender, title: str, name: str, kind: str):
         k = _Known(sp, gender or sp.gender, _stems(title) | _stems(sp.name_ar if kind == "organization" else ""),
@@ -952,6 +984,10 @@ class _DocState:
                        tuple(dict.fromkeys(old.title_words + k.title_words)))
         self.known.append(k)
         self._by_id[sp.speaker_id] = len(self.known) - 1
+        if not self.referent_only:
+            self.last_speaker = k
+
+    referent_only = False  # set while a non-report's subject is remembered
 
     def introduced(self, title: str, before: int) -> Mention | None:
         """The person the text introduced with this title ("حاكم إقليم ولاية
@@ -1119,7 +1155,7 @@ def _resolve_mention(state: _DocState, s: str, m: Mention, gender) -> Speaker:
 
     words = name_key(title).split()
     if words and words[0] in _DOCUMENT_NOUNS and len(words) <= 2 and state.known:
-        k = state.known[-1]  # "وأضاف البيان": the statement of whoever issued it
+        k = state.last_speaker or state.known[-1]  # "وأضاف البيان": the statement of whoever issued it
         state.remember(k.speaker, gender, "", " ".join(k.name_tokens), k.kind)
         return k.speaker
 
@@ -1360,8 +1396,11 @@ def _subject_from(s: str, toks: list):
     if w0.endswith("وا") and len(w0) >= 5:
         return None  # "المحتجين ... رددوا شعارات تدين": a plural verb, not a subject
     if w0.startswith("و") and len(w0) > 3 and not _is_definite(w0[1:]) and _bare(w0[1:]) not in _ORG_HEADS \
-            and _bare(w0[1:]) not in _PERSON_HEADS and w0 not in _ORG_HEADS and w0 not in _PERSON_HEADS:
+            and _bare(w0[1:]) not in _PERSON_HEADS and w0 not in _ORG_HEADS and w0 not in _PERSON_HEADS \
+            and w0[1:] not in _GROUP_HEADS and w0[1:] not in _UNKNOWN_HEADS:
         return None  # "وأخذ أعضاء الأكاديمية ينتقدون": a clause opened by another verb
+    if w0.startswith("و") and (w0[1:] in _GROUP_HEADS or w0[1:] in _UNKNOWN_HEADS):
+        sub = [(w0[1:], sub[0][1] + 1, sub[0][2])] + sub[1:]  # "ومصادر أمنية قالت"
     mention, j = _parse_mention(s, sub, 0)
     if mention is None and w0.startswith("و") and len(w0) > 3:
         # strip a leading و from the first word (والحكومة قالت)
@@ -1389,6 +1428,12 @@ def _subject_from(s: str, toks: list):
         title, k = _parse_mention(s, sub, j)
         if title is not None and k == len(sub):
             j = k  # "لكن معز الدبابي نائب رئيس جمعية آفاق قال": a name, then its title
+    if j < len(sub) and mention.kind in ("group", "unknown") and not mention.name and len(sub) - j <= 2 \
+            and all(_is_word(t[0]) and t[0] not in _STOP_WORDS and not _is_definite(t[0])
+                    and t[0].endswith(("ة", "ي", "ون", "ين")) and t[0] not in VERB_FORMS for t in sub[j:]):
+        # "لكن مصادر مطلعة قالت": the adjectives of an indefinite source
+        mention = Mention(mention.start, sub[-1][2], s[mention.start : sub[-1][2]], "", mention.kind)
+        j = len(sub)
     if j != len(sub):
         return None
     return mention
@@ -1439,6 +1484,8 @@ def _extract_doc(raw: str, skip_spans, head_spans, registry: Registry, year: int
             continue
         lo = bisect.bisect_left(starts, sa)
         if lo >= len(starts) or starts[lo] >= sb:
+            if state.known:  # only a speaker already found can be displaced
+                _remember_sentence_subject(s, sa, sb, state)
             continue
         hi = bisect.bisect_left(starts, sb, lo)
         sent_stmts: list[_Stmt] = []
@@ -1476,6 +1523,8 @@ def _extract_doc(raw: str, skip_spans, head_spans, registry: Registry, year: int
                     prev.end = max(prev.end if prev.mode == "direct" else prev.content_end, prev.content_end)
                     prev.end = min(prev.end, st.start) if prev.end > st.start else prev.end
             sent_stmts.append(st)
+        if not sent_stmts:
+            _remember_sentence_subject(s, sa, sb, state)
         for st in sent_stmts:
             st.mode = _mode_of(s, st.content_start, st.content_end, st.mode) if st.mode != "direct" else "direct"
             if any(a <= st.verb_start < b for a, b in heads):
@@ -1484,6 +1533,30 @@ def _extract_doc(raw: str, skip_spans, head_spans, registry: Registry, year: int
 
     _merge_surname_speakers(out)
     return _map_back(_unique_events(out), offs)
+
+
+def _remember_sentence_subject(s: str, sa: int, sb: int, state: _DocState) -> None:
+    """A sentence with no report still moves the topic: "وزار الرئيس X المدينة. وقال
+    إن ..." continues X, not an earlier speaker.  The named subject of the verb that
+    opens the sentence becomes the most recent referent."""
+    first = s[sa : min(sb, sa + 8)].split(" ", 1)[0]
+    if not 4 <= len(first) <= 7 or first[0] not in "وف":
+        return  # (cheap test first: most sentences open otherwise)
+    gender = "f" if first.endswith("ت") else "m"
+    m = _sentence_subject(s, sa, min(sb, sa + 160), gender, need_tokens=2)
+    if m is None or _ALL_QUOTES & set(s[m.start : m.end]):
+        return  # ("ومنع القاضي "استخدام الأصفاد"": a quote is the object, not a name)
+    title_head = _bare(m.title.split()[0]) if m.title.split() else ""
+    if m.kind == "person" and m.name and (title_head in _PERSON_HEADS or state.by_name(m.name) is not None) \
+            or m.kind == "person" and not m.name and title_head in _PERSON_HEADS and state.by_title(m.title) \
+            or m.kind == "organization" and (title_head in _ORG_HEADS or m.title in _COUNTRIES):
+        # a titled person, a person already known (also by title alone), an organisation
+        # by its head noun ("وتصدرت تعليقات لافروف" has none: the subject is not a person)
+        state.referent_only = True
+        try:
+            _resolve_mention(state, s, m, gender)
+        finally:
+            state.referent_only = False
 
 
 def _merge_surname_speakers(out: list) -> None:
@@ -1623,6 +1696,8 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
     if len(stem_raw) > 1 and stem_raw[1] == "\u064f" and form.finite \
             and (word[:1] not in "يت" or form.lemma in _FORM_ONE):
         return None  # وذُكر، وأُعلن، يُزعم: passive, no speaker
+    if word == "دان" and prefix == "" and not (vstart == sa or prev_word in _DISCOURSE or prev_word.endswith(("،", ","))):
+        return None  # "وقال دان كوتس": the name Dan, not "condemned"
     between = form.lemma == "بين" and word == "بين" and "\u0651" not in raw_verb
     if between and prefix == "":
         return None  # بين without shadda is the preposition "between" ...
@@ -2063,7 +2138,18 @@ def _sentence_subject(s: str, sa: int, vstart: int, gender, need_tokens: int = 3
     if after_particle and 3 <= len(first) <= 6 and not _is_definite(first) and first not in _STOP_WORDS:
         first = "و" + first  # the particle stands where و would
     if first[1:] in _PREPOSITIONS or first in _PREPOSITIONS:
-        return None  # "وقبل أيام تكررت ...": a time phrase, no verb
+        # "وفي الشهر الماضي بدأ الجيش عملية ...، ويقول": past a short definite time or
+        # place phrase, the verb and its subject ("وقبل أيام تكررت": no definite phrase)
+        k = 1
+        while k < len(toks) and k <= 4 and (_is_definite(toks[k][0]) or toks[k][0] in _TIME_WORDS):
+            k += 1
+        k += k < len(toks) and toks[k][0] in ("،", ",")
+        if k == 1 or k + need_tokens > len(toks):
+            return None
+        verb = toks[k][0]
+        if _is_definite(verb) or not 3 <= len(verb) <= 6 or verb in _STOP_WORDS or not _is_word(verb):
+            return None
+        toks, first = toks[k:], "و" + verb if not verb.startswith("و") else verb
     if not (first.startswith(("و", "ف")) and 4 <= len(first) <= 7) or _is_definite(first[1:]) \
             or first in _DISCOURSE or first[1:] in _DISCOURSE or first in _STOP_WORDS:
         return None

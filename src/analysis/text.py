@@ -104,7 +104,11 @@ def map_offset(offsets: array | None, i: int) -> int:
 
 # Candidate sentence ends: terminal punctuation (with any closing quotes right
 # after it) followed by whitespace or the end; or a run of newlines.
-_END_CANDIDATE = re.compile(r"[.!?؟]+[\"”»')\]]*(?=\s|$)|\n+")
+# A dateline ends a sentence too: "دبي، الإمارات العربية المتحدة (CNN) -- كشف ...",
+# "(CNN)-- قال ...": the report that follows starts its own clause.
+_DATELINE_OUTLET = r"[A-Za-z][A-Za-z .]{0,24}|[اأ] ف ب|رويترز|د ب [اأ]|ال[اأ]ناضول|سبوتنيك|واس|وام|قنا|كونا|سانا"
+_DATELINE = r"(?m:^[ \t]*[^\n.!?؟:\"“«()]{0,60}\((?:" + _DATELINE_OUTLET + r")\)[ \t]*[-–—]+(?=\s))"
+_END_CANDIDATE = re.compile(r"[.!?؟]+[\"”»')\]]*(?=\s|$)|\n+|" + _DATELINE)
 # A period that is not a sentence end: decimals (3.5), Latin initials (U.S.),
 # a single Arabic letter abbreviation (د. for doctor, م. for metre).
 _NOT_END_BEFORE = re.compile(r"(?:^|[\s(.])(?:\w|[A-Z][a-z]{0,2})$")
