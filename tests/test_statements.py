@@ -1012,3 +1012,34 @@ def test_topic_moves_with_a_sentence_without_report():
     text = ("قال وزير الخارجية الروسي سيرغي لافروف إن الغرب أخطأ. "
             "وتصدرت تعليقات لافروف الصحف. وأضاف أن موسكو سترد.")
     assert [r["speaker_id"] for r in run(text)] == ["sergey-lavrov", "sergey-lavrov"]
+
+
+def test_time_phrase_before_a_nominal_object():
+    rows = run("مقدمة. وكان جيش الاحتلال قد أعلن في وقت سابق السبت إصابة 4 من جنوده.")
+    assert [(r["speaker_name"], r["content"]) for r in rows] == [("جيش الاحتلال", "إصابة 4 من جنوده.")]
+    assert speakers("مقدمة. ونفت موسكو في وقت سابق وجود مقاتلين روس بين القتلى.") == ["موسكو"]
+
+
+def test_two_word_rank_before_the_name_after_long_titles():
+    text = ("مقدمة. قال مساعد وزير الداخلية لشؤون العمليات المشرف على الأمن العام رئيس اللجنة "
+            "الأمنية بالحج الفريق أول سعيد بن عبدالله القحطاني إن الخطة نجحت.")
+    assert speakers(text) == ["سعيد بن عبدالله القحطاني"]
+
+
+def test_kana_subject_at_the_sentence_start_is_the_speaker_not_the_object():
+    # "وكان X قد اتهم روسيا بأنها": Russia is the object, also when وكان opens the sentence
+    assert speakers("مقدمة. وكان الوزير سامي كريم قد اتهم روسيا بأنها سممت الجاسوس.") == ["سامي كريم"]
+
+
+def test_passive_accused_is_no_statement_but_keeps_the_topic():
+    text = ("قالت نازانين راتكليف إنها بريئة. وكان الوزير سامي كريم قد اتهم بأنه عرضها لخطر "
+            "بعد تصريحات له أشار خلالها إلى أنها كانت تدرب صحفيين.")
+    rows = run(text)
+    assert [r["verb"] for r in rows] == ["قالت", "أشار"]
+    assert rows[1]["speaker_name"] == "سامي كريم"
+
+
+def test_the_statement_continues_its_issuer_not_a_later_topic():
+    text = ("قالت وزارة الخارجية الروسية في بيان إن الضربات مرفوضة. "
+            "وزار الرئيس الفرنسي إيمانويل ماكرون موسكو أمس. وأضاف البيان أن الحوار ضروري.")
+    assert speakers(text)[-1] == "وزارة الخارجية الروسية"

@@ -1303,6 +1303,8 @@ def _find_content(s: str, pos: int, sent_end: int, need: str, lemma: str):
             drop = 1
         elif first in ("في", "خلال", "عبر") and len(words) > 2 and _bare(words[1]) in _SPEECH_NOUNS:
             drop = 3 if len(words) > 3 and words[2].endswith(("ي", "ية")) else 2  # "في بيان رسمي"
+        elif first == "في" and len(words) > 3 and words[1] == "وقت":
+            drop = 3  # "في وقت سابق"، "في وقت لاحق"
         else:
             break
         rest = " ".join(words[drop:]).lstrip(" ،,")
@@ -1552,11 +1554,17 @@ def _remember_sentence_subject(s: str, sa: int, sb: int, state: _DocState) -> No
             or m.kind == "organization" and (title_head in _ORG_HEADS or m.title in _COUNTRIES):
         # a titled person, a person already known (also by title alone), an organisation
         # by its head noun ("وتصدرت تعليقات لافروف" has none: the subject is not a person)
-        state.referent_only = True
-        try:
-            _resolve_mention(state, s, m, gender)
-        finally:
-            state.referent_only = False
+        _remember_referent(state, s, m, gender)
+
+
+def _remember_referent(state: _DocState, s: str, m: Mention, gender) -> None:
+    """Make ``m`` the most recent referent for implicit subjects, without making it
+    the last speaker (whom "وأضاف البيان" continues)."""
+    state.referent_only = True
+    try:
+        _resolve_mention(state, s, m, gender)
+    finally:
+        state.referent_only = False
 
 
 def _merge_surname_speakers(out: list) -> None:
@@ -1825,7 +1833,7 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         else:
             return None
     if prefix == "" and mention is not None and form.lemma != "نقل" \
-            and _KANA_SUBJECT_RE.search(s, max(sa, vstart - 80), vstart):
+            and _KANA_SUBJECT_RE.search(s, max(sa - 1, vstart - 80, 0), vstart):
         svo = _svo_subject(s, sa, vstart)
         if svo is not None:  # "كان حفيد هولمان لاحظ حزن جده": the subject precedes, the noun is the object
             mention, j, span_start = svo, i, svo.start
@@ -1845,6 +1853,9 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
                                                                      "فهي", "فهم"):
         svo = _svo_subject(s, sa, vstart)  # ("وهو يقول": the pronoun's referent is the last speaker)
         if svo is not None:
+            if form.lemma == "اتهم" and word in ("اتهم", "اتهمت") and i < len(toks) and toks[i][0].startswith("ب"):
+                _remember_referent(state, s, svo, form.gender)  # still the topic of what follows
+                return None  # "كان جونسون قد اتهم بأنه ...": passive (اُتّهم), he is accused, no speaker
             mention = svo
             span_start = svo.start
     if inside_content and prefix == "" and mention is None and (word[:1] in "يت" and word not in _PAST_T
@@ -2020,9 +2031,11 @@ def _name_after_description(s: str, toks: list, j: int, mention: Mention) -> tup
     if k >= n or toks[k][0] in (".",):
         return mention, j
     honorific = [h for h in range(j, k) if toks[h][0] in _HONORIFICS]
-    if honorific and _name_like(toks, honorific[-1] + 1, k):
+    a = honorific[-1] + 1 if honorific else k
+    while a < k and toks[a][0] in ("اول", "ركن", "متقاعد"):
+        a += 1  # "الفريق أول سعيد بن عبدالله القحطاني": the rank has two words
+    if honorific and _name_like(toks, a, k):
         # "المشرف العام على البرنامج الوطني ... "بارع" الدكتور جاسر الحربش أن"
-        a = honorific[-1] + 1
         title = (mention.title + " " + mention.name).strip()
         return Mention(mention.start, toks[k - 1][2], title, s[toks[a][1] : toks[k - 1][2]], "person"), k
     if not commas:
