@@ -1043,3 +1043,17 @@ def test_the_statement_continues_its_issuer_not_a_later_topic():
     text = ("قالت وزارة الخارجية الروسية في بيان إن الضربات مرفوضة. "
             "وزار الرئيس الفرنسي إيمانويل ماكرون موسكو أمس. وأضاف البيان أن الحوار ضروري.")
     assert speakers(text)[-1] == "وزارة الخارجية الروسية"
+
+
+def test_statement_noun_then_verb_with_resumptive_pronoun():
+    rows = run('مقدمة. وأصدر المحامي أبي لويل بيانا قال فيه: "امتثل موكلي للقواعد".')
+    assert [(r["verb"], r["speaker_name"], r["mode"]) for r in rows] == [("قال", "أبي لويل", "direct")]
+    text = "قال الوزير علي حسن إن الوضع صعب. ونشر تغريدة أكد فيها أن الحل قريب."
+    assert speakers(text) == ["علي حسن", "علي حسن"]
+    # any other noun before the resumptive: a relative clause about something else
+    assert run("مقدمة. وكتب مقالات ينتقد فيها الحكومة.") == []
+
+
+def test_faqad_opens_the_clause():
+    rows = run("مقدمة. فقد دعت وزارة الشؤون الدينية التونسية الأئمة والخطباء إلى الحياد.")
+    assert [r["speaker_name"] for r in rows] == ["وزارة الشؤون الدينية التونسية"]

@@ -375,7 +375,7 @@ _DISCOURSE = {"و", "ف", "اما", "لكن", "ولكن", "بينما", "فيم�
               "وبدوره", "وبدورها", "حين", "في", "من", "جهته", "جهتها", "جانبه", "جانبها",
               "ناحيته", "ناحيتها", "ان", "كذلك", "وكذلك", "ايضا", "ولفت", "وهنا", "بيد", "غير",
               "الا", "لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "انه", "انها", "انهم", "اما", "واما",
-              "فانه", "فانها", "وان", "كما", "وهو", "وهي"}
+              "فانه", "فانها", "وان", "كما", "وهو", "وهي", "فقد", "لقد", "ولقد"}
 
 
 @lru_cache(maxsize=131072)
@@ -1641,6 +1641,7 @@ _NOT_OBJECT_STARTS = (_NOT_NOUNS - {"الى", "إلى"}) | _MARKERS | {
     "وفي", "داخل", "خارج", "امام", "حتى"}
 _RELATIVE_RE = re.compile(r"(?<!\w)(?:الذي|التي|الذين|اللذين|اللتين|يبدو|حيث)(?!\w)")
 _PAST_T = {f for f in VERB_FORMS if f.startswith("ت") and f[:4] in ("تابع", "تساء", "توقع", "تعهد")}
+_NEXT_WORD_RE = re.compile(r"\s*(\w+)")
 _RESUMPTIVE = {"فيها", "فيه", "فيهم", "بها", "به", "عنها", "عنه", "منها", "منه", "عليها", "عليه"}
 # Form-I verbs: a damma on the present prefix (يُزعم، يُذكر) marks the passive.
 _CAME_IN_SUBJECTS = {"تقارير", "انباء", "معلومات", "اخبار", "روايات", "تقرير", "نبا", "خبر", "اسماء"}
@@ -1697,7 +1698,13 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         return None  # "مما يشير إلى أن": "which indicates", no speaker
     if prefix == "" and word[:1] in "يت" and prev_word in ("ان", "أن", "لكي", "كي", "حتى", "لن"):
         return None  # "أن تقول له وداعا": "to say", not a report
+    # "أصدر بيانا قال فيه"، "نشر تغريدة قال فيها": a statement noun, then the verb and
+    # its resumptive pronoun; the subject is the sentence's (or the last speaker)
+    next_word = _NEXT_WORD_RE.match(s, vend)
+    speech_relative = prefix == "" and _bare(prev_word.rstrip("ا")) in _SPEECH_NOUNS \
+        and next_word is not None and next_word.group(1) in _RESUMPTIVE
     if prefix == "" and form.lemma in _FORM_ONE and word[:1] not in "يت" and prev_word.lstrip("س")[:1] in "يت" \
+            and not speech_relative \
             and len(prev_word) >= 4 and prev_word[-1:] not in "،,":
         return None  # "يتولى شرح مراحل الانتخابات": a verbal noun after a verb
     stem_raw = raw_verb[1:] if prefix and raw_verb[:1] in "وف" else raw_verb
@@ -1726,9 +1733,9 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         return None  # "في إطار رد واشنطن": the noun "reply" in a construct
     if form.lemma == "رد" and prefix == "و" and toks and (toks[0][0] in _CAME_IN_SUBJECTS or toks[0][0] == "في"):
         return None  # "وردت تقارير", "ورد في البيان": ورد "came in", not رد "replied"
-    if toks and toks[0][0] in _RESUMPTIVE:
+    if toks and toks[0][0] in _RESUMPTIVE and not speech_relative:
         return None  # "مقالات ينتقد فيها": a relative clause, its subject is elsewhere
-    i = _skip_fillers(toks, 0)
+    i = _skip_fillers(toks, 1 if speech_relative else 0)
     if i < len(toks) and toks[i][0] in _HONORIFIC_PRONOUNS:
         i += 1  # "وبين سموه أن": "His Highness", a pronoun for the last speaker
     mention, j = (None, i)
