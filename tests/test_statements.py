@@ -1057,3 +1057,21 @@ def test_statement_noun_then_verb_with_resumptive_pronoun():
 def test_faqad_opens_the_clause():
     rows = run("مقدمة. فقد دعت وزارة الشؤون الدينية التونسية الأئمة والخطباء إلى الحياد.")
     assert [r["speaker_name"] for r in rows] == ["وزارة الشؤون الدينية التونسية"]
+
+
+def test_min_janibihi_subject_continues_and_his_thanks_is_no_name():
+    text = ("مقدمة.\nمن جانبه، قدم قائد الفريق الأول لكرة القدم سلطان مسرحي شكره للاعبين.\n"
+            "وقال : أحب أن أطمئن الجميع.")
+    assert speakers(text) == ["سلطان مسرحي"]
+
+
+def test_nawwaha_bi_praised():
+    rows = run("مقدمة. ونوه الوزير خالد الفالح بالتزام الشركات بتطبيق البرنامج.")
+    assert [(r["speaker_name"], r["content"]) for r in rows] == [("خالد الفالح", "بالتزام الشركات بتطبيق البرنامج.")]
+
+
+def test_demonstrative_phrase_is_no_subject_of_a_participle():
+    text = ("وقال عبدالرقيب فتح إن الوضع صعب. "
+            "بهذا الحديث ختم عبدالرقيب فتح حديثه، منوهاً بصعوبة تحمل المسؤولية.")
+    rows = run(text)
+    assert [r["speaker_name"] for r in rows] == ["عبدالرقيب فتح", "عبدالرقيب فتح"]

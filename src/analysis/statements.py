@@ -870,6 +870,7 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             nxt = toks[j + 1][0] if j + 1 < n else ""
             if prev in _NAME_PARTICLES or t.endswith("ي") or nxt == "" or not _is_word(nxt) \
                     or (_is_stop(nxt, ba_object) and not nxt.startswith("ب")) or nxt in _PLAIN_MARKERS or nxt in _MASDARS \
+                    or nxt.startswith("بال") and len(nxt) > 5 \
                     or (j == title_end + 1 and (_bare(nxt) in _PERSON_HEADS or nxt in _HONORIFICS)):
                 # (أشرف القدرة الناطق باسم ...: a surname, then the person's title)
                 j += 1
@@ -895,6 +896,9 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
                      or _has_pronoun_suffix(nxt) and not nxt.startswith("و")
                      and (t in _MASDARS or _MASDAR_SHAPE.match(t) or t.endswith("ة"))):
             break  # "وأكد سوسان دعم بلاده": a masdar object with its pronoun
+        if j - title_end >= 2 and t.endswith("ه") and len(t) >= 4 and not t.endswith("الله") and not _is_definite(t) \
+                and not any(x[0] in _NAME_PARTICLES for x in toks[title_end:j]):
+            break  # "قدم ... سلطان مسرحي شكره": after a full name, "his thanks" is the object
         if j - title_end >= 2 and t not in _NAME_PARTICLES and _is_definite(nxt) and not nxt.endswith("ي") \
                 and nxt != "الله" and prev not in _NAME_PARTICLES:
             break  # "سردار آزمون اعتزال اللعب": a masdar object starts here
@@ -1312,6 +1316,8 @@ def _find_content(s: str, pos: int, sent_end: int, need: str, lemma: str):
         first = rest.split(" ", 1)[0]
     if need == "ila" and first in ("الى", "إلى", "إلي", "الي"):
         return cstart, cstart, "indirect"
+    if lemma == "نوه" and first.startswith("ب") and len(first) > 3:
+        return cstart, cstart, "indirect"  # "ونوه بالتزام الوزارة": noted, praised
     if need == "obj" and len(rest) > 5 and first not in _NOT_OBJECT_STARTS:
         return cstart, cstart, "indirect"
     return None
@@ -2132,8 +2138,8 @@ def _nominal_subject(s: str, sa: int, vstart: int, any_predicate: bool = False) 
     i = 0
     while i < len(toks) and toks[i][0] in _DISCOURSE:
         i += 1
-    if i >= len(toks):
-        return None
+    if i >= len(toks) or toks[i][0][:1] in "بل" and toks[i][0][1:] in ("هذا", "هذه", "ذلك", "تلك"):
+        return None  # ("بهذا الحديث ختم ...": a prepositional phrase opens the sentence)
     m, j = _parse_mention(s, toks, i)
     if m is None or m.kind != "person" or not m.name or j >= len(toks):
         return None
@@ -2161,8 +2167,9 @@ def _sentence_subject(s: str, sa: int, vstart: int, gender, need_tokens: int = 3
         # "وفي الشهر الماضي بدأ الجيش عملية ...، ويقول": past a short definite time or
         # place phrase, the verb and its subject ("وقبل أيام تكررت": no definite phrase)
         k = 1
-        while k < len(toks) and k <= 4 and (_is_definite(toks[k][0]) or toks[k][0] in _TIME_WORDS):
-            k += 1
+        while k < len(toks) and k <= 4 and (_is_definite(toks[k][0]) or toks[k][0] in _TIME_WORDS
+                                             or k == 1 and toks[k][0] in _DISCOURSE):
+            k += 1  # (also "من جانبه، قدم X شكره")
         k += k < len(toks) and toks[k][0] in ("،", ",")
         if k == 1 or k + need_tokens > len(toks):
             return None
@@ -2200,8 +2207,8 @@ def _continue_statement(s, sent_stmts, out, vm, form, sa, sb, state):
         mention = _nominal_subject(s, sa, vm.start(), any_predicate=True)  # "رئيس الكوكب دباس الدوسري تحدث ...، قائلا"
         for i in range(min(4, len(toks)) if mention is None else 0):
             if _is_word(toks[i][0]) and toks[i][0] not in _DISCOURSE and toks[i][0] not in _STOP_WORDS:
-                if toks[i][0][1:] in _PREPOSITIONS:
-                    break  # "وفي الختام، قدم سموه شكره، متمنيا": no verb opens the sentence
+                if toks[i][0][1:] in _PREPOSITIONS or toks[i][0][:1] in "بل" and toks[i][0][1:] in ("هذا", "هذه", "ذلك"):
+                    break  # "وفي الختام، قدم سموه شكره، متمنيا"، "بهذا الحديث ختم": no verb opens the sentence
                 mention, j = _parse_mention(s, toks, i + 1) if i + 1 < len(toks) else (None, 0)
                 first = toks[i + 1][0] if mention is not None else ""
                 if mention is not None and mention.title and not _is_definite(first) \
