@@ -1075,3 +1075,46 @@ def test_demonstrative_phrase_is_no_subject_of_a_participle():
             "بهذا الحديث ختم عبدالرقيب فتح حديثه، منوهاً بصعوبة تحمل المسؤولية.")
     rows = run(text)
     assert [r["speaker_name"] for r in rows] == ["عبدالرقيب فتح", "عبدالرقيب فتح"]
+
+
+def test_counted_noun_and_impersonal_expectation_are_no_statements():
+    text = ("قال العالم الإيطالي إن على المريخ بحارا. ونشر على مدى عشرين عاماً "
+            "ثلاثة كتب عن كوكب المريخ، تضمنت رسوما توضيحية تظهر ما اعتقد أنه منشآت بناها مهندسون.")
+    assert [r["verb"] for r in run(text)] == ["قال"]
+    text = "قال مسؤولون إن العاصفة قتلت 20 شخصا، فيما يتوقع أن ترتفع الحصيلة."
+    assert [r["verb"] for r in run(text)] == ["قال"]
+
+
+def test_feminine_present_verb_subject_continues():
+    # "وتقود السعودية تحالفا تقول إنه ...": Saudi Arabia says, not the earlier speaker
+    text = ("قال المتحدث باسم التحالف تركي المالكي إن الصاروخ اعترض. "
+            "وتقود السعودية تحالفا عسكريا تقول إنه يستهدف إعادة الشرعية.")
+    assert speakers(text) == ["تركي المالكي", "السعودية"]
+
+
+def test_country_is_not_an_organisation_named_after_it():
+    text = ("ذكرت قناة الإخبارية السعودية أن الصاروخ اعترض. "
+            "وتقود السعودية تحالفا عسكريا تقول إنه يستهدف إعادة الشرعية.")
+    assert speakers(text) == ["قناة الإخبارية السعودية", "السعودية"]
+
+
+def test_demonstrative_thing_as_subject_is_no_speaker():
+    text = "قالت وزارة الخارجية العراقية إن الاتصالات سجلت. وتؤكد هذه الاتصالات على دفع فدية كبيرة."
+    assert [r["verb"] for r in run(text)] == ["قالت"]
+
+
+def test_adverb_after_a_name_ends_it():
+    text = "مقدمة. وتعارض ميرال أكشينار بشدة تحول تركيا إلى النظام الرئاسي وتعهدت بإعادة النظام البرلماني."
+    assert speakers(text) == ["ميرال أكشينار"]
+
+
+def test_country_is_not_the_fuller_name_of_an_agency():
+    text = ("قالت الوزيرة هند صبري إن الهجوم فشل. وبثت وكالة الأنباء السعودية الرسمية صورا للحادث. "
+            "وقالت السعودية إن الصاروخ اعترض.")
+    assert speakers(text)[-1] == "السعودية"
+
+
+def test_feminine_present_verb_moves_the_topic_to_a_state():
+    text = ("قالت الوزيرة هند صبري إن الهجوم فشل. وتقود السعودية تحالفا عسكريا في اليمن. "
+            "وتقول إن التحالف يستهدف إعادة الشرعية.")
+    assert speakers(text) == ["هند صبري", "السعودية"]

@@ -355,6 +355,7 @@ _COUNTRIES = {
     "بغداد", "بيروت", "عمان", "الدوحة", "ابوظبي", "اثيوبيا", "الفاتيكان", "هولندا",
     "بلجيكا", "السويد", "النرويج", "اليونان", "قبرص", "البرازيل", "الارجنتين", "المكسيك",
 }
+_COUNTRY_KEYS = frozenset(name_key(c) for c in _COUNTRIES)
 _TWO_WORD_PLACES = {("الولايات", "المتحدة"), ("المملكة", "المتحدة"), ("بيونغ", "يانغ"), ("بيونج", "يانج"),
                     ("تل", "ابيب"), ("كوالا", "لمبور"), ("نيو", "دلهي"), ("بوينس", "ايرس"), ("كوريا", "الشمالية"),
                     ("كوريا", "الجنوبية"), ("جنوب", "افريقيا"), ("كوريا", "الجنوبيه")}
@@ -845,6 +846,8 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
         # reading a name
         if t.startswith("لل"):
             break  # "قال حسن للمسؤولين": the addressee
+        if j > title_end and t in ("بشدة", "بقوة", "بسرعة", "بحزم", "بوضوح", "بدورها", "بدوره", "ايضا", "كذلك"):
+            break  # "وتعارض أكشينار بشدة تحول ...": an adverb after the name
         if t.startswith(("و", "ف")) and t[1:] in VERB_FORMS:
             break  # "وأدانت الولايات المتحدة العنف وحثت": the next verb
         if j > title_end and t.startswith("ل") and len(t) > 3 and (
@@ -1182,10 +1185,11 @@ def _resolve_mention(state: _DocState, s: str, m: Mention, gender) -> Speaker:
             return sp
     if sp is None and m.kind == "organization":
         k = state.by_title(title, m.kind)
-        if k is not None and len(title.split()) == 1:
+        if k is not None and len(title.split()) == 1 and name_key(title) not in _COUNTRY_KEYS:
             state.remember(k.speaker, gender, title, "", k.kind)
             return k.speaker
-        fuller = _fuller_organisation(s, s[m.start : m.end], m.start) if len(words) == 1 else None
+        fuller = _fuller_organisation(s, s[m.start : m.end], m.start) \
+            if len(words) == 1 and words[0] not in _COUNTRY_KEYS else None
         if fuller is not None:
             # "يقول الجيش" after "الجيش الإسرائيلي" in the text: the same organisation
             sp = _resolve_mention(state, s, fuller, gender)
@@ -1550,9 +1554,12 @@ def _remember_sentence_subject(s: str, sa: int, sb: int, state: _DocState) -> No
     first = s[sa : min(sb, sa + 8)].split(" ", 1)[0]
     if not 4 <= len(first) <= 7 or first[0] not in "وف":
         return  # (cheap test first: most sentences open otherwise)
-    gender = "f" if first.endswith("ت") else "m"
+    # past ـت and present ي- tell the gender; a present ت- may be feminine (وتقود) or a
+    # masculine past (وتحدث): then only a state or organisation (feminine) is taken
+    ambiguous = first[1:2] == "ت" and not first.endswith("ت")
+    gender = "f" if first.endswith("ت") or ambiguous else "m"
     m = _sentence_subject(s, sa, min(sb, sa + 160), gender, need_tokens=2)
-    if m is None or _ALL_QUOTES & set(s[m.start : m.end]):
+    if m is None or _ALL_QUOTES & set(s[m.start : m.end]) or ambiguous and m.kind != "organization":
         return  # ("ومنع القاضي "استخدام الأصفاد"": a quote is the object, not a name)
     title_head = _bare(m.title.split()[0]) if m.title.split() else ""
     if m.kind == "person" and m.name and (title_head in _PERSON_HEADS or state.by_name(m.name) is not None) \
@@ -1657,6 +1664,8 @@ _FORM_ONE = {"قال", "زعم", "ذكر", "كتب", "نقل", "رأى", "كشف
 _PREPOSITIONS = {"بعد", "قبل", "عند", "عقب", "منذ", "اثر", "حول", "في", "على", "من", "عن", "الى", "إلى",
                  "لدى", "خلال", "ضد", "مع", "بين", "حتى", "لدي", "وبعد", "وقبل", "فور", "بمجرد", "وفي", "وعلى",
                  "ومن", "وعن", "ومع", "وحول", "وخلال", "وعقب", "واثر", "ومنذ"}
+_COUNT_WORDS = {"ثلاثة", "ثلاث", "اربعة", "اربع", "خمسة", "خمس", "ستة", "ست", "سبعة", "سبع", "ثمانية",
+                "تسعة", "عشرة", "عشر", "عدة", "بضعة", "بضع", "مئات", "آلاف", "الاف", "عشرات"}
 _NEGATIONS = {"لم", "لن", "لا", "ما", "ولم", "ولا", "ولن", "فلم", "فلا"}
 _PLURAL_SUFFIXES = ("وا", "ون", "ان", "تا")
 
@@ -1700,6 +1709,8 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         return None  # لم يذكر، لا يقول: not a report of speech
     if prefix == "" and (prev_word in _PREPOSITIONS or prev_word in ("او", "أو")):
         return None  # "بعد كشف ملفاتها"، "افتراض أو توقع قيامنا": a verbal noun
+    if prefix == "" and form.lemma in _FORM_ONE and prev_word in _COUNT_WORDS:
+        return None  # "ونشر ثلاثة كتب عن المريخ": a counted noun (books), no verb
     if prefix == "" and prev_word in ("مما", "ما", "بما", "وهو ما", "لما") and not _is_attribution(s, sa, vstart):
         return None  # "مما يشير إلى أن": "which indicates", no speaker
     if prefix == "" and word[:1] in "يت" and prev_word in ("ان", "أن", "لكي", "كي", "حتى", "لن"):
@@ -1742,6 +1753,10 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
     if toks and toks[0][0] in _RESUMPTIVE and not speech_relative:
         return None  # "مقالات ينتقد فيها": a relative clause, its subject is elsewhere
     i = _skip_fillers(toks, 1 if speech_relative else 0)
+    if i + 1 < len(toks) and toks[i][0] in ("هذه", "هذا", "تلك", "ذلك", "هؤلاء") and _is_definite(toks[i + 1][0]) \
+            and _bare(toks[i + 1][0]) not in _PERSON_HEADS and _bare(toks[i + 1][0]) not in _ORG_HEADS \
+            and _bare(toks[i + 1][0]) not in _GROUP_HEADS:
+        return None  # "وتؤكد هذه الاتصالات على ...": the subject is a thing, no speaker
     if i < len(toks) and toks[i][0] in _HONORIFIC_PRONOUNS:
         i += 1  # "وبين سموه أن": "His Highness", a pronoun for the last speaker
     mention, j = (None, i)
@@ -1783,6 +1798,8 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         mention, j, continued = None, i, prev_stmt
     if mention is None and form.lemma == "ذكر" and word.startswith("ي"):
         return None  # "يذكر أن": "it is worth mentioning", impersonal
+    if mention is None and prefix == "" and word == "يتوقع" and i < len(toks) and toks[i][0] in ("ان", "أن"):
+        return None  # "فيما يتوقع أن ترتفع الحصيلة": "it is expected", impersonal
     if mention is not None and form.gender == "m" and mention.kind == "organization" and not mention.name \
             and _is_definite(toks[i][0]) and toks[i][0].endswith(("ة", "ات")):
         mention, j = None, i  # "دعا الحكومة إلى": a feminine noun after a masculine verb is its object
@@ -2180,8 +2197,8 @@ def _sentence_subject(s: str, sa: int, vstart: int, gender, need_tokens: int = 3
     if not (first.startswith(("و", "ف")) and 4 <= len(first) <= 7) or _is_definite(first[1:]) \
             or first in _DISCOURSE or first[1:] in _DISCOURSE or first in _STOP_WORDS:
         return None
-    if gender == "f" and not first.endswith("ت"):
-        return None
+    if gender == "f" and not (first.endswith("ت") or first[1:2] == "ت"):
+        return None  # (تقول، وتقود: a feminine present tense)
     if gender == "m" and first.endswith("ت"):
         return None
     m, j = _parse_mention(s, toks, 1)
