@@ -1118,3 +1118,19 @@ def test_feminine_present_verb_moves_the_topic_to_a_state():
     text = ("قالت الوزيرة هند صبري إن الهجوم فشل. وتقود السعودية تحالفا عسكريا في اليمن. "
             "وتقول إن التحالف يستهدف إعادة الشرعية.")
     assert speakers(text) == ["هند صبري", "السعودية"]
+
+
+def test_object_nouns_after_a_title_are_not_names():
+    rows = run("مقدمة. وأكد المتحدث موقف بريطانيا المؤيد للاتفاق. أبدى النظام القطري دعما واضحا للحوثيين.")
+    assert [(r["speaker_mention"], r["content"][:4]) for r in rows] == [("المتحدث", "موقف"), ("النظام القطري", "دعما")]
+    assert run("مقدمة. أبدى النظام القطري دعما واضحا للحوثيين.")[0]["speaker_kind"] == "organization"
+
+
+def test_state_with_its_country_name():
+    rows = run("مقدمة. أدانت دولة الإمارات العربية المتحدة بشدة التصعيد الإسرائيلي.")
+    assert [(r["speaker_name"], r["speaker_kind"]) for r in rows] == [("دولة الإمارات العربية المتحدة", "organization")]
+
+
+def test_demonstrative_object_after_a_fronted_subject():
+    text = 'مقدمة. منسق الحدث، الفنان الشاب مراد سبيع، وصف هذا اليوم بـ"الفريد".'
+    assert speakers(text) == ["مراد سبيع"]

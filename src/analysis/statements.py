@@ -298,7 +298,7 @@ _MASDARS = {
     "انسحاب", "استقالة", "ترشح", "فوز", "نية", "خطة", "اتفاق", "توقيع", "تراجع", "ارتفاع", "انخفاض",
     "اعتزال", "تضامن", "قلق", "ادانة", "شكر", "ترحيب", "تاييد", "معارضة", "مسؤولية", "تقدير", "امل",
     "استياء", "رغبة", "حاجة", "عدم", "نجاح", "فشل", "تعرض", "استهداف", "تدمير", "سيطرة", "تحرير",
-    "اعداد", "ارقام", "تفاصيل", "وضع", "حصيلة",
+    "اعداد", "ارقام", "تفاصيل", "وضع", "حصيلة", "موقف",
 }
 # nouns that open a ب-phrase after a title, never a name: المكلف بحماية، بمناسبة، بشأن
 _BA_NOUNS = _MASDARS | {"حماية", "مناسبة", "دعوة", "شان", "خصوص", "صفته", "صفتها", "قيادة", "رئاسة", "مشاركة"}
@@ -333,7 +333,7 @@ _ORG_HEADS = {
     "دفاع", "شبكة", "مجلة", "جريدة", "اذاعة", "تلفزيون", "بيان", "تقرير", "دراسة",
     "مستشفى", "قنصلية", "بلدية", "نقابة", "رابطة", "جمعية", "ائتلاف", "مليشيا", "ميليشيا",
     "ميليشيات", "فصائل", "وسائل", "فصيل", "محافظة", "الكرملين", "اليونيسف", "يونيسف", "ناتو",
-    "حلف", "اتحاد", "كتلة", "تيار", "جبهة", "كتائب", "سرايا", "هيئه", "الاليزيه",
+    "حلف", "اتحاد", "كتلة", "تيار", "جبهة", "كتائب", "سرايا", "هيئه", "الاليزيه", "دولة", "مملكة", "جمهورية", "نظام",
     "اليزيه", "داونينغ", "قصر", "مصلحة", "ديوان", "اركان", "الاركان", "بعثة", "دار", "مبادرة", "سوق",
 }
 _GROUP_HEADS = {
@@ -691,7 +691,7 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             break  # "عدد من المشجعين قائلين": a plural participle, the report's manner
         if _is_stop(t, ba_object and j > i):
             break
-        if (t in _MASDARS or _MUFAALA.match(t)) and (j == i or j == title_end):
+        if (t in _MASDARS or _MUFAALA.match(t) or t.endswith("ا") and t[:-1] in _MASDARS) and (j == i or j == title_end):
             break  # a verbal noun opens the object, not a name (أكد المجتمعون مواصلة الدعم)
         if j == i:
             if b in _PERSON_HEADS or t in _PERSON_HEADS:
@@ -1430,10 +1430,15 @@ def _subject_from(s: str, toks: list):
         # ("مايك بومبيو، الذي كلفه ترامب بقيادة المفاوضات ...، قال": a relative clause describes him)
         rest = sub[j + 1 :]
         if rest and all(_is_word(t[0]) and t[0] not in _MARKERS for t in rest):
+            described = _parse_mention(s, rest, 0) if mention.kind == "person" and not mention.name else (None, 0)
             if mention.kind == "person" and not mention.name and len(rest) <= 4 and not _is_definite(rest[0][0]) \
                     and not any(t[0] in _STOP_WORDS for t in rest):
                 mention = Mention(mention.start, rest[-1][2], mention.title,
                                   s[rest[0][1] : rest[-1][2]], "person")  # title، NAME، قال
+            elif described[0] is not None and described[0].kind == "person" and described[0].name \
+                    and described[1] == len(rest):
+                # "منسق الحدث، الفنان الشاب مراد سبيع، وصف": a second title and the name
+                mention = Mention(mention.start, rest[-1][2], mention.title, described[0].name, "person")
             j = len(sub)  # "X، مديرة مستشفى ...، قالت": an apposition
     if j < len(sub) and mention.kind == "person" and mention.name and not mention.title \
             and _bare(sub[j][0]) in _PERSON_HEADS:
@@ -1753,7 +1758,7 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
     if toks and toks[0][0] in _RESUMPTIVE and not speech_relative:
         return None  # "مقالات ينتقد فيها": a relative clause, its subject is elsewhere
     i = _skip_fillers(toks, 1 if speech_relative else 0)
-    if i + 1 < len(toks) and toks[i][0] in ("هذه", "هذا", "تلك", "ذلك", "هؤلاء") and _is_definite(toks[i + 1][0]) \
+    if prefix and i + 1 < len(toks) and toks[i][0] in ("هذه", "هذا", "تلك", "ذلك", "هؤلاء") and _is_definite(toks[i + 1][0]) \
             and _bare(toks[i + 1][0]) not in _PERSON_HEADS and _bare(toks[i + 1][0]) not in _ORG_HEADS \
             and _bare(toks[i + 1][0]) not in _GROUP_HEADS:
         return None  # "وتؤكد هذه الاتصالات على ...": the subject is a thing, no speaker
