@@ -1557,8 +1557,14 @@ def _remember_sentence_subject(s: str, sa: int, sb: int, state: _DocState) -> No
     إن ..." continues X, not an earlier speaker.  The named subject of the verb that
     opens the sentence becomes the most recent referent."""
     first = s[sa : min(sb, sa + 8)].split(" ", 1)[0]
-    if not 4 <= len(first) <= 7 or first[0] not in "وف":
-        return  # (cheap test first: most sentences open otherwise)
+    if not 4 <= len(first) <= 7 or first[0] not in "وف" or first[1:3] == "ال" or first in _DISCOURSE \
+            or first in _STOP_WORDS:
+        return  # (cheap tests first: most sentences open otherwise)
+    second = s[sa + len(first) : min(sb, sa + len(first) + 24)].split(None, 1)[:1]
+    second = second[0] if second else ""
+    if _is_definite(second) and not (_bare(second) in _PERSON_HEADS or _bare(second) in _ORG_HEADS
+                                     or second in _COUNTRIES or second in _HONORIFICS):
+        return  # "وشهدت المدينة": a definite noun that heads no speaker
     # past ـت and present ي- tell the gender; a present ت- may be feminine (وتقود) or a
     # masculine past (وتحدث): then only a state or organisation (feminine) is taken
     ambiguous = first[1:2] == "ت" and not first.endswith("ت")
