@@ -1134,3 +1134,21 @@ def test_state_with_its_country_name():
 def test_demonstrative_object_after_a_fronted_subject():
     text = 'مقدمة. منسق الحدث، الفنان الشاب مراد سبيع، وصف هذا اليوم بـ"الفريد".'
     assert speakers(text) == ["مراد سبيع"]
+
+
+def test_said_that_attributes_the_sentence_before():
+    text = ("مقدمة.\nوسيبدأ تطبيق النظام الجديد مطلع الشهر المقبل في جميع المناطق.\n"
+            "صرح بذلك المتحدث الرسمي لوزارة العمل خالد أبا الخيل، مؤكدا حرص الوزارة على التطبيق.")
+    rows = run(text)
+    assert len(rows) == 1
+    r = rows[0]
+    assert r["speaker_name"] == "خالد أبا الخيل" and r["verb"] == "صرح"
+    assert r["content"] == "وسيبدأ تطبيق النظام الجديد مطلع الشهر المقبل في جميع المناطق."
+    clause = text[r["char_start"] : r["char_end"]]
+    assert clause.startswith("وسيبدأ") and "مؤكدا حرص الوزارة" in clause
+    assert run("قال ذلك فإنما يتمنى الخير.") == []
+
+
+def test_definite_object_after_a_fronted_subject():
+    rows = run("مقدمة. إلا أن وزارة الدفاع الأميركية نفت الأمر. وتبنت جبهة النصرة خطف العناصر.")
+    assert [r["speaker_mention"] for r in rows] == ["وزارة الدفاع الأميركية"]

@@ -1761,6 +1761,9 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         return None  # "في إطار رد واشنطن": the noun "reply" in a construct
     if form.lemma == "رد" and prefix == "و" and toks and (toks[0][0] in _CAME_IN_SUBJECTS or toks[0][0] == "في"):
         return None  # "وردت تقارير", "ورد في البيان": ورد "came in", not رد "replied"
+    if toks and toks[0][0] in ("بذلك", "ذلك") and form.lemma in _SAID_THAT_LEMMAS and not inside_content \
+            and (vstart == sa or prefix or prev_word in _DISCOURSE):
+        return _said_that_statement(s, vm, word, sa, toks, state, form)
     if toks and toks[0][0] in _RESUMPTIVE and not speech_relative:
         return None  # "مقالات ينتقد فيها": a relative clause, its subject is elsewhere
     i = _skip_fillers(toks, 1 if speech_relative else 0)
@@ -1877,6 +1880,15 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
             and _KANA_SUBJECT_RE.search(s, max(sa - 1, vstart - 80, 0), vstart):
         svo = _svo_subject(s, sa, vstart)
         if svo is not None:  # "كان حفيد هولمان لاحظ حزن جده": the subject precedes, the noun is the object
+            mention, j, span_start = svo, i, svo.start
+            after = toks[i][1] if i < len(toks) else vend
+    if prefix == "" and mention is not None and span_start == vstart and vstart > sa and prev_word not in _DISCOURSE \
+            and prev_word not in _RELATIVES and not prev_word.endswith(("،", ",", ":")) and form.lemma != "نقل" \
+            and not mention.name and j == i + 1 and _is_definite(toks[i][0]) and _bare(toks[i][0]) not in _PERSON_HEADS \
+            and _bare(toks[i][0]) not in _ORG_HEADS and toks[i][0] not in _COUNTRIES and mention.kind != "organization" \
+            and not inside_content:
+        svo = _svo_subject(s, sa, vstart)
+        if svo is not None:  # "إلا أن وزارة الدفاع نفت الأمر": the subject precedes, the noun is the object
             mention, j, span_start = svo, i, svo.start
             after = toks[i][1] if i < len(toks) else vend
     if mention is None and prefix == "" and prev_word in _RELATIVES and not (
@@ -2130,6 +2142,34 @@ def _attribution_statement(s, vm, word, sa, sb, mention, state, form):
     return _Stmt(vm.start(), vm.end(), word, sa, mention.end, sa, cend, mode, sp, (mention.start, mention.end), kind)
 
 
+_SAID_THAT_LEMMAS = {"قال", "صرح", "اوضح", "اكد", "اعلن", "ذكر", "افاد", "بين", "كشف"}
+
+
+def _said_that_statement(s, vm, word, sa, toks, state, form):
+    """"صرح بذلك المتحدث الرسمي ...", "أعلن ذلك رئيس الوزراء": the speaker of the
+    sentence before, which is the content."""
+    k = _skip_fillers(toks, 1)
+    mention, j = _parse_mention(s, toks, k) if k < len(toks) else (None, k)
+    if mention is None or mention.kind not in ("person", "organization", "group", "unknown"):
+        return None
+    if mention.kind == "person" and not mention.name:
+        mention, j = _name_after_description(s, toks, j, mention)
+    previous_end = _sentence_end_before(s, sa)  # the "." or newline closing the sentence before
+    if previous_end < 0:
+        return None
+    cstart = _sentence_end_before(s, previous_end) + 1
+    while cstart < previous_end and s[cstart].isspace():
+        cstart += 1
+    cend = _rstrip_pos(s, cstart, previous_end)
+    if cend - cstart < 10:
+        return None
+    sp = _resolve_mention(state, s, mention, form.gender)
+    kind = sp.kind if sp.registered else mention.kind
+    mode = "mixed" if any(c in s[cstart:cend] for c in "\"“”«»") else "indirect"
+    return _Stmt(vm.start(), vm.end(), word, cstart, mention.end, cstart, cend, mode, sp,
+                 (mention.start, mention.end), kind)
+
+
 _SENTENCE_END_RE = re.compile(r"[.!؟?](?=\s)|\n")
 
 
@@ -2267,6 +2307,11 @@ def _continue_statement(s, sent_stmts, out, vm, form, sa, sb, state):
         sent_stmts.append(st)
         return
     if vm.start() < target.content_start:
+        return
+    if target.content_end <= target.verb_start:
+        # "صرح بذلك X، مؤكداً ...": the content came before the verb; the participle's
+        # clause is added to the statement's span, not glued to that content
+        target.end = max(target.end, _rstrip_pos(s, vm.end(), sb))
         return
     cend = _rstrip_pos(s, vm.end(), sb)
     if cend > target.content_end:
