@@ -1152,3 +1152,17 @@ def test_said_that_attributes_the_sentence_before():
 def test_definite_object_after_a_fronted_subject():
     rows = run("مقدمة. إلا أن وزارة الدفاع الأميركية نفت الأمر. وتبنت جبهة النصرة خطف العناصر.")
     assert [r["speaker_mention"] for r in rows] == ["وزارة الدفاع الأميركية"]
+
+
+def test_quoted_speakers_gender_comes_from_qawluhu_not_the_agency():
+    text = ("ونقلت وكالة رويترز عن وزير الخارجية المصري سامح شكري قوله إن الحل سياسي. "
+            "وأضاف أن القاهرة ستواصل الجهود.")
+    assert speakers(text) == ["سامح شكري", "سامح شكري"]
+    text = ("ونقلت وكالة رويترز عن وزيرة الخارجية السويدية مارغوت فالستروم قولها إن الحل سياسي. "
+            "وقال لافروف إن موسكو مستعدة. وأضافت أن أوروبا ستساعد.")
+    assert speakers(text)[-1] == "مارغوت فالستروم"
+
+
+def test_spokesman_for_it_then_the_name():
+    text = "أعلنت الشرطة الفرنسية أن المهاجم قتل. وقال المتحدث باسمها جان دوبون إن التحقيق مستمر."
+    assert speakers(text) == ["الشرطة الفرنسية", "جان دوبون"]

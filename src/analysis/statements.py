@@ -360,7 +360,7 @@ _TWO_WORD_PLACES = {("الولايات", "المتحدة"), ("المملكة", "
                     ("تل", "ابيب"), ("كوالا", "لمبور"), ("نيو", "دلهي"), ("بوينس", "ايرس"), ("كوريا", "الشمالية"),
                     ("كوريا", "الجنوبية"), ("جنوب", "افريقيا"), ("كوريا", "الجنوبيه")}
 # Constructs that continue a title or an organisation name.
-_TITLE_LINKS = {"باسم", "لدى", "لشؤون", "العام", "العامة", "الاعلى", "العليا", "الابيض",
+_TITLE_LINKS = {"باسم", "باسمه", "باسمها", "باسمهم", "لدى", "لشؤون", "العام", "العامة", "الاعلى", "العليا", "الابيض",
                 "المتحدة", "الدائم", "الخاص", "الخاصة", "الرسمي", "الرسمية", "الاول",
                 "الاولى", "الثاني", "السابق", "السابقة", "الجديد", "الجديدة", "الحالي",
                 "الاسلامية", "الاسلامي", "الشريفين", "الاوسط", "الاحمر", "العالمية",
@@ -1675,6 +1675,27 @@ _FORM_ONE = {"قال", "زعم", "ذكر", "كتب", "نقل", "رأى", "كشف
 _PREPOSITIONS = {"بعد", "قبل", "عند", "عقب", "منذ", "اثر", "حول", "في", "على", "من", "عن", "الى", "إلى",
                  "لدى", "خلال", "ضد", "مع", "بين", "حتى", "لدي", "وبعد", "وقبل", "فور", "بمجرد", "وفي", "وعلى",
                  "ومن", "وعن", "ومع", "وحول", "وخلال", "وعقب", "واثر", "ومنذ"}
+
+
+def _mention_gender(m: Mention) -> str:
+    """A guess from the noun phrase alone: organisations are feminine (أعلنت الوزارة),
+    groups plural, persons by their title (وزيرة) or else masculine."""
+    if m.kind == "organization":
+        return "f"
+    if m.kind == "group":
+        return "p"
+    head = m.title.split()[0] if m.title.split() else ""
+    return "f" if head.endswith("ة") and _bare(head) in _PERSON_HEADS else "m"
+
+
+def _pronoun_gender(word: str) -> str | None:
+    """Gender of an attached pronoun: قوله m, قولها f, قولهم / قولهما p."""
+    for suffix, gender in (("هما", "p"), ("هم", "p"), ("ها", "f"), ("ه", "m")):
+        if word.endswith(suffix):
+            return gender
+    return None
+
+
 _COUNT_WORDS = {"ثلاثة", "ثلاث", "اربعة", "اربع", "خمسة", "خمس", "ستة", "ست", "سبعة", "سبع", "ثمانية",
                 "تسعة", "عشرة", "عشر", "عدة", "بضعة", "بضع", "مئات", "آلاف", "الاف", "عشرات"}
 _NEGATIONS = {"لم", "لن", "لا", "ما", "ولم", "ولا", "ولن", "فلم", "فلا"}
@@ -1853,6 +1874,7 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         # from the verb on, so that a parenthetical stays visible ("أعلن، في 27 أبريل، أنه")
         after = toks[0][1] if toks and toks[0][0] in ("،", ",") else (toks[i][1] if i < len(toks) else vend)
     span_start = vstart
+    speaker_gender = form.gender
     # نقلت وكالة X عن Y (قوله): the speaker is Y
     if form.lemma == "نقل" and mention is not None and _is_attribution(s, sa, vstart) \
             and not (j < len(toks) and toks[j][0] == "عن"):
@@ -1870,6 +1892,9 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
             if mention.kind == "person" and not mention.name:
                 mention, j = _apposition_name(s, toks, j, mention)
             after = toks[j][1] if j < len(toks) else sb
+            # the verb agrees with the agency; the speaker's gender is in قوله / قولها
+            speaker_gender = _pronoun_gender(toks[j][0]) \
+                if j < len(toks) and toks[j][0].startswith(("قول", "تاكيد")) else _mention_gender(mention)
             while j < len(toks) and (toks[j][0] in ("قوله", "قولها", "قولهم", "قولهما")
                                      or toks[j][0].startswith("تاكيد") and toks[j][0].endswith(("ه", "ها", "هم"))):
                 j += 1
@@ -1954,7 +1979,7 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         while end < sb and s[end] in ".!؟?\"”»":
             end += 1
     if mention is not None:
-        sp = _resolve_mention(state, s, mention, form.gender)
+        sp = _resolve_mention(state, s, mention, speaker_gender)
         mspan, kind = (mention.start, mention.end), sp.kind if sp.registered else mention.kind
     elif continued is not None:
         sp, kind = continued.speaker, continued.kind
