@@ -1166,3 +1166,31 @@ def test_quoted_speakers_gender_comes_from_qawluhu_not_the_agency():
 def test_spokesman_for_it_then_the_name():
     text = "أعلنت الشرطة الفرنسية أن المهاجم قتل. وقال المتحدث باسمها جان دوبون إن التحقيق مستمر."
     assert speakers(text) == ["الشرطة الفرنسية", "جان دوبون"]
+
+
+def test_name_starting_with_ba_after_a_title_is_no_ba_object():
+    rows = run('مقدمة. ووصف رئيس الوزراء الإسرائيلي بنيامين نتنياهو القرار بأنه "تاريخي".')
+    assert [r["speaker_name"] for r in rows] == ["بنيامين نتنياهو"]
+    rows = run("مقدمة. وهدد المفوض الأوروبي بخفض تأشيرات الدخول للدول التي لا تتعاون.")
+    assert [r["speaker_mention"] for r in rows] == ["المفوض الأوروبي"]
+
+
+def test_each_of_coordinated_speakers():
+    text = "مقدمة. وأكد كل من وزير الخارجية الأمريكي مايك بومبيو ونظيره الروسي سيرغي لافروف أن الحوار ضروري."
+    rows = run(text)
+    assert [(r["speaker_name"], r["content"]) for r in rows] == [("مايك بومبيو", "الحوار ضروري.")]
+
+
+def test_outlet_addressed_in_quotes_after_the_speaker():
+    rows = run('مقدمة. وقالت مصادر لـ"العربية" إن الهجوم فشل.')
+    assert [(r["speaker_mention"], r["mode"], r["content"]) for r in rows] == [("مصادر", "indirect", "الهجوم فشل.")]
+
+
+def test_organisation_name_ends_before_its_object():
+    rows = run("مقدمة. وطالبت منظمة العفو الدولية السلطات المصرية بالإفراج عن المعتقلين.")
+    assert [r["speaker_name"] for r in rows] == ["منظمة العفو الدولية"]
+
+
+def test_place_before_a_nominal_object():
+    rows = run("مقدمة. وأكدت وزارة الصحة الفلسطينية في غزة ارتفاع عدد الشهداء إلى 60.")
+    assert [(r["speaker_name"], r["content"]) for r in rows] == [("وزارة الصحة الفلسطينية", "ارتفاع عدد الشهداء إلى 60.")]

@@ -689,7 +689,13 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             continue
         if j > i and t.endswith(("ين", "ات")) and (t[:-2] + "ا") in VERB_FORMS:
             break  # "عدد من المشجعين قائلين": a plural participle, the report's manner
-        if _is_stop(t, ba_object and j > i):
+        # a name that starts with ب right after a person's title ("وصف رئيس الوزراء
+        # الإسرائيلي بنيامين نتنياهو القرار") is no ب-object
+        name_slot = j == title_end and j > i and kind == "person" and _bare(toks[i][0]) in _PERSON_HEADS \
+            and not t.startswith("بال") and t[1:] not in _BA_NOUNS and not _MASDAR_SHAPE.match(t[1:]) \
+            and not t.endswith(("ة", "ات")) and j + 1 < n and _is_word(toks[j + 1][0]) \
+            and not _is_definite(toks[j + 1][0]) and not toks[j + 1][0].endswith(("ة", "ات"))
+        if _is_stop(t, ba_object and j > i and not name_slot):
             break
         if (t in _MASDARS or _MUFAALA.match(t) or t.endswith("ا") and t[:-1] in _MASDARS) and (j == i or j == title_end):
             break  # a verbal noun opens the object, not a name (أكد المجتمعون مواصلة الدعم)
@@ -746,6 +752,9 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
         if in_title and b in _ORG_HEADS and not _is_definite(t) and _is_definite(prev) \
                 and (j > i + 1 or any(_is_definite(x[0]) for x in toks[j + 1 : j + 3])) and prev not in _TITLE_LINKS:
             break  # "اتهمت المخابرات الفرنسية وزارة ..."، "وطالبت الجامعة مجلس حقوق الإنسان": the object
+        if in_title and kind == "organization" and _is_definite(t) and b in _ORG_HEADS and j > i + 1 \
+                and _is_definite(prev) and _is_nisba(prev):
+            break  # "وطالبت منظمة العفو الدولية السلطات المصرية بـ": after the adjective, the object
         if in_title:
             if kind in ("group", "unknown") and head is not None:
                 # descriptors of a source: مصدر أمني، مصادر قضائية فرنسية، ناشطون وحقوقيون
@@ -1313,6 +1322,10 @@ def _find_content(s: str, pos: int, sent_end: int, need: str, lemma: str):
             drop = 3 if len(words) > 3 and words[2].endswith(("ي", "ية")) else 2  # "في بيان رسمي"
         elif first == "في" and len(words) > 3 and words[1] == "وقت":
             drop = 3  # "في وقت سابق"، "في وقت لاحق"
+        elif first == "في" and len(words) > 2 and (words[1] in _COUNTRIES or not _is_definite(words[1])
+                                                   and words[1] not in _STOP_WORDS and _is_word(words[1])
+                                                   and not words[1].endswith(("ات", "ه"))):
+            drop = 2  # "وأكدت وزارة الصحة في غزة ارتفاع ...": where it speaks from
         else:
             break
         rest = " ".join(words[drop:]).lstrip(" ،,")
@@ -1806,8 +1819,16 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         starts_like_subject = False  # "وكتب يقول ...": the next verb continues this one
     if 0 < i <= len(toks) and toks[i - 1][0] in ("كذلك", "ايضا"):
         starts_like_subject = False  # "وذكر كذلك تويتر وفيسبوك": the object; the subject is implicit
+    each_of = i + 2 < len(toks) and toks[i][0] == "كل" and toks[i + 1][0] == "من"
+    if each_of:
+        i += 2  # "وأكد كل من X ونظيره Y أن": the first of the coordinated speakers
     if not pronoun_subject and starts_like_subject:
         mention, j = _parse_mention(s, toks, i, ba_object=form.lemma in _BA_LEMMAS, obj_verb=form.need == "obj")
+        if each_of and mention is not None:
+            j = _skip_coordinated(s, toks, j)
+        if mention is not None and j + 1 < len(toks) and toks[j][0] == "ل" and toks[j + 1][0] in _ALL_QUOTES \
+                and _quoted_run(toks, j + 1) > 0:
+            j = _quoted_run(toks, j + 1)  # 'وقالت مصادر لـ"العربية" إن': the outlet addressed, not a quote
     if mention is not None and mention.kind == "person" and not mention.name:
         mention, j = _apposition_name(s, toks, j, mention)
     if mention is not None and mention.title and mention.kind in ("person", "unknown") \
@@ -2168,6 +2189,20 @@ def _attribution_statement(s, vm, word, sa, sb, mention, state, form):
 
 
 _SAID_THAT_LEMMAS = {"قال", "صرح", "اوضح", "اكد", "اعلن", "ذكر", "افاد", "بين", "كشف"}
+
+
+def _skip_coordinated(s: str, toks: list, j: int) -> int:
+    """Past "و + noun phrase" speakers coordinated with the one before ("ونظيره الروسي
+    سيرغي لافروف"); returns the index after the last of them."""
+    for _ in range(3):
+        if j >= len(toks) or not toks[j][0].startswith("و") or len(toks[j][0]) < 4:
+            break
+        t, a, b = toks[j]
+        other, k = _parse_mention(s, [(t[1:], a + 1, b)] + toks[j + 1 :], 0)
+        if other is None or other.kind not in ("person", "organization", "group"):
+            break
+        j += k
+    return j
 
 
 def _said_that_statement(s, vm, word, sa, toks, state, form):
