@@ -1194,3 +1194,15 @@ def test_organisation_name_ends_before_its_object():
 def test_place_before_a_nominal_object():
     rows = run("مقدمة. وأكدت وزارة الصحة الفلسطينية في غزة ارتفاع عدد الشهداء إلى 60.")
     assert [(r["speaker_name"], r["content"]) for r in rows] == [("وزارة الصحة الفلسطينية", "ارتفاع عدد الشهداء إلى 60.")]
+
+
+def test_compound_name_with_allah_and_two_word_rank_before_a_comma():
+    rows = run("مقدمة. وقال المتحدث باسم الحركة ذبيح الله مجاهد إن الحركة لن تشارك.")
+    assert [r["speaker_name"] for r in rows] == ["ذبيح الله مجاهد"]
+    rows = run("مقدمة. وأكد الناطق الرسمي باسم قوات التحالف العقيد الركن تركي المالكي، أن الصاروخ اعترض.")
+    assert [(r["speaker_name"], r["content"]) for r in rows] == [("تركي المالكي", "الصاروخ اعترض.")]
+
+
+def test_sources_with_a_feminine_adjective_and_an_outlet():
+    rows = run('مقدمة. وكشفت مصادر مطلعة لـ"الشرق الأوسط" أن المفاوضات متعثرة.')
+    assert [(r["speaker_mention"], r["content"]) for r in rows] == [("مصادر مطلعة", "المفاوضات متعثرة.")]

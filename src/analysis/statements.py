@@ -759,6 +759,9 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             if kind in ("group", "unknown") and head is not None:
                 # descriptors of a source: مصدر أمني، مصادر قضائية فرنسية، ناشطون وحقوقيون
                 if t.endswith(("ي", "ية", "يون", "يين", "ون", "ين")) and len(t) > 3 or t in _TITLE_LINKS or \
+                        head in _GROUP_HEADS and t.endswith("ة") and len(t) > 3 and not _is_definite(t) \
+                        and not _is_definite(toks[i][0]) and t[:1] not in "بل" and t not in _MASDARS \
+                        and not _MASDAR_SHAPE.match(t) or \
                         (t.startswith("و") and (t[1:] in _GROUP_HEADS or t[1:].endswith(("يون", "ون")))) or \
                         (_is_definite(t) and j == i + 1):
                     j += 1
@@ -869,6 +872,9 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
         if _is_definite(t) and _bare(t) in _PERSON_HEADS and t not in _HONORIFICS and prev not in _NAME_PARTICLES \
                 and j + 1 < n and _is_word(toks[j + 1][0]) and toks[j + 1][0] not in _MARKERS:
             break  # "وهدد ترامب المسؤول عن الهجوم": a title after a name (but "إسلام القاضي،" is a surname)
+        if t == "الله" and j > title_end:
+            j += 1  # ذبيح الله مجاهد، نصر الله: a compound name
+            continue
         if _is_definite(t):
             if obj_verb and title_end > i and not t.endswith("ي") \
                     and not any(x[0] in _NAME_PARTICLES for x in toks[title_end:j]) and j - title_end >= 2:
@@ -890,7 +896,8 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             break
         if sum(1 for x in toks[title_end:j] if x[0] not in _NAME_PARTICLES) >= 4:
             break
-        if j > title_end + 1 and _is_definite(prev) and not _is_definite(t) and toks[j - 2][0] not in _NAME_PARTICLES \
+        if j > title_end + 1 and _is_definite(prev) and prev != "الله" and not _is_definite(t) \
+                and toks[j - 2][0] not in _NAME_PARTICLES \
                 and j + 1 < n and toks[j + 1][0] in _STOP_WORDS:
             break  # "دباس الدوسري تحدث عن": after a surname with the article, a verb
         if j > title_end and (t in _MASDARS or t in _COUNTRIES or t in _OBJECT_NOUNS
@@ -2131,12 +2138,13 @@ def _name_after_description(s: str, toks: list, j: int, mention: Mention) -> tup
         return mention, j
     honorific = [h for h in range(j, k) if toks[h][0] in _HONORIFICS]
     a = honorific[-1] + 1 if honorific else k
-    while a < k and toks[a][0] in ("اول", "ركن", "متقاعد"):
+    while a < k and toks[a][0] in ("اول", "ركن", "الركن", "متقاعد", "المتقاعد"):
         a += 1  # "الفريق أول سعيد بن عبدالله القحطاني": the rank has two words
-    if honorific and _name_like(toks, a, k):
+    b = k - 1 if k - 1 > a and toks[k - 1][0] in ("،", ",") else k  # ("... تركي المالكي، أن")
+    if honorific and _name_like(toks, a, b):
         # "المشرف العام على البرنامج الوطني ... "بارع" الدكتور جاسر الحربش أن"
         title = (mention.title + " " + mention.name).strip()
-        return Mention(mention.start, toks[k - 1][2], title, s[toks[a][1] : toks[k - 1][2]], "person"), k
+        return Mention(mention.start, toks[b - 1][2], title, s[toks[a][1] : toks[b - 1][2]], "person"), k
     if not commas:
         return mention, j
     # the name: the last comma-delimited segment before the marker that is not
