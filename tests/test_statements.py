@@ -1206,3 +1206,9 @@ def test_compound_name_with_allah_and_two_word_rank_before_a_comma():
 def test_sources_with_a_feminine_adjective_and_an_outlet():
     rows = run('مقدمة. وكشفت مصادر مطلعة لـ"الشرق الأوسط" أن المفاوضات متعثرة.')
     assert [(r["speaker_mention"], r["content"]) for r in rows] == [("مصادر مطلعة", "المفاوضات متعثرة.")]
+
+
+def test_statement_noun_after_an_unprefixed_opening_verb():
+    text = "أصدر عدد من المشايخ، في محافظة الأحساء بياناً استنكروا فيه بشدة العمل الإرهابي."
+    rows = run(text)
+    assert [(r["verb"], r["speaker_name"]) for r in rows] == [("استنكروا", "عدد من المشايخ")]

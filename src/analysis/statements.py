@@ -2016,6 +2016,8 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         subj = _sentence_subject(s, sa, vstart, form.gender) if vstart > sa else None
         if subj is None and prev_word in ("اذ", "حيث"):
             subj = _nominal_subject(s, sa, vstart)  # "الفريق ضاحي خلفان لم يترك المقال ... إذ قال"
+        if subj is None and speech_relative:
+            subj = _opening_verb_subject(s, sa, vstart)  # "أصدر عدد من المشايخ بيانا استنكروا فيه"
         if subj is not None:
             sp = _resolve_mention(state, s, subj, form.gender)
             kind = sp.kind if sp.registered else subj.kind
@@ -2197,6 +2199,18 @@ def _attribution_statement(s, vm, word, sa, sb, mention, state, form):
 
 
 _SAID_THAT_LEMMAS = {"قال", "صرح", "اوضح", "اكد", "اعلن", "ذكر", "افاد", "بين", "كشف"}
+
+
+def _opening_verb_subject(s: str, sa: int, vstart: int) -> Mention | None:
+    """The subject of an unprefixed verb opening the sentence ("أصدر عدد من المشايخ
+    بيانا ..."): the noun phrase right after it, when it names a speaker."""
+    toks = _tokens(s, sa, vstart, limit=12)
+    if len(toks) < 3 or _is_definite(toks[0][0]) or not 3 <= len(toks[0][0]) <= 6 or toks[0][0] in _STOP_WORDS:
+        return None
+    m, _ = _parse_mention(s, toks, 1)
+    if m is None or m.kind == "unknown" and not m.name:
+        return None
+    return m
 
 
 def _skip_coordinated(s: str, toks: list, j: int) -> int:
