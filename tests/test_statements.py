@@ -1212,3 +1212,15 @@ def test_statement_noun_after_an_unprefixed_opening_verb():
     text = "أصدر عدد من المشايخ، في محافظة الأحساء بياناً استنكروا فيه بشدة العمل الإرهابي."
     rows = run(text)
     assert [(r["verb"], r["speaker_name"]) for r in rows] == [("استنكروا", "عدد من المشايخ")]
+
+
+def test_saudi_press_honorifics_and_titles():
+    text = ("مقدمة. وأكد صاحب السمو الملكي الأمير خالد الفيصل مستشار خادم الحرمين الشريفين "
+            "أمير منطقة مكة المكرمة أن الخطة نجحت.")
+    assert [(r["speaker_name"], r["content"]) for r in run(text)] == [("خالد الفيصل", "الخطة نجحت.")]
+    rows = run("مقدمة. وأفاد الناطق الإعلامي بصحة جدة عبدالرحمن العبدالله أن المصابين نقلوا للمستشفى.")
+    assert [r["speaker_name"] for r in rows] == ["عبدالرحمن العبدالله"]
+    rows = run("مقدمة. وأكدت الأمانة العامة لهيئة كبار العلماء في بيان أن الإرهاب محرم.")
+    assert [(r["speaker_name"], r["speaker_kind"]) for r in rows] == [("الأمانة العامة لهيئة كبار العلماء", "organization")]
+    rows = run("مقدمة. من جهته، أبان المدير التنفيذي للمهرجان فهد الشمري أن الفعاليات متنوعة.")
+    assert [(r["verb"], r["speaker_name"]) for r in rows] == [("أبان", "فهد الشمري")]

@@ -168,6 +168,7 @@ _IRREGULAR = {
     "ابدى": (["ابدى", "ابدت", "ابدوا"], ["يبدي", "تبدي"], ["مبديا", "مبدية"], "obj"),
     # دان (condemned; أدان is in _REGULAR); bare "دان" is also a first name (دان كوتس)
     "دان": (["دان", "دانت", "دانوا"], [], [], "obj"),
+    "ابان": (["ابان", "ابانت"], [], [], "content"),  # أبان (showed, stated; Saudi press)
     "اعاد التاكيد": (
         ["اعاد التاكيد", "اعادت التاكيد", "اعادوا التاكيد"],
         ["يعيد التاكيد", "تعيد التاكيد"],
@@ -333,7 +334,7 @@ _ORG_HEADS = {
     "دفاع", "شبكة", "مجلة", "جريدة", "اذاعة", "تلفزيون", "بيان", "تقرير", "دراسة",
     "مستشفى", "قنصلية", "بلدية", "نقابة", "رابطة", "جمعية", "ائتلاف", "مليشيا", "ميليشيا",
     "ميليشيات", "فصائل", "وسائل", "فصيل", "محافظة", "الكرملين", "اليونيسف", "يونيسف", "ناتو",
-    "حلف", "اتحاد", "كتلة", "تيار", "جبهة", "كتائب", "سرايا", "هيئه", "الاليزيه", "دولة", "مملكة", "جمهورية", "نظام",
+    "حلف", "اتحاد", "كتلة", "تيار", "جبهة", "كتائب", "سرايا", "هيئه", "الاليزيه", "دولة", "مملكة", "جمهورية", "نظام", "امانة",
     "اليزيه", "داونينغ", "قصر", "مصلحة", "ديوان", "اركان", "الاركان", "بعثة", "دار", "مبادرة", "سوق",
 }
 _GROUP_HEADS = {
@@ -606,6 +607,11 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             j += 2  # "المؤتمر الدولي الـ 12": an ordinal inside the name
             title_end = max(title_end, j) if title_end == j - 2 else title_end
             continue
+        if j == i and t == "صاحب" and j + 1 < n and toks[j + 1][0] in ("السمو", "المعالي", "الفضيلة", "السعادة"):
+            j += 2  # "صاحب السمو الملكي الأمير ...": an honorific before the title
+            j += j < n and toks[j][0] == "الملكي"
+            kind, head, title_end = "person", "صاحب", j
+            continue
         if j == i and t in ("د", "م", "ا", "أ") and j + 1 < n and toks[j + 1][0] == ".":
             kind = "person"  # "د. عبدالرحمن المديرس"، "م. فهد الجبير": Dr., Eng.
             j += 2
@@ -838,8 +844,10 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
                 j += 1  # "المتحدث باسم دوستم بشير أحمد تايانج"، "متحدث باسم فيسبوك": whom he speaks for
                 title_end = j
                 continue
-            if t.startswith("ب") and t.endswith("ة") and len(t) >= 4 and j + 1 < n and _is_definite(toks[j + 1][0]) \
-                    and _bare(toks[j + 1][0]) not in _PERSON_HEADS:
+            if t.startswith("ب") and t.endswith("ة") and len(t) >= 4 and j + 1 < n and (
+                    _is_definite(toks[j + 1][0]) and _bare(toks[j + 1][0]) not in _PERSON_HEADS
+                    or _name_like(toks, j + 2, j + 4) and not _is_definite(toks[j + 2][0])):
+                # ("الناطق الإعلامي بصحة جدة عبدالرحمن العبدالله": where he works, then the name)
                 j += 2  # "كبير الصيادين بفرضة القطيف": where he works, not his name
                 title_end = j
                 continue
@@ -1881,6 +1889,9 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         if title is not None and title.kind == "person":
             mention = Mention(mention.start, mention.end, s[title.start : title.end], mention.name, "person")
             j = _skip_apposition_title(s, toks, j)
+    elif mention is not None and mention.name and mention.kind == "person" and j < len(toks) \
+            and _bare(toks[j][0]) in _PERSON_HEADS and not _is_definite(toks[j][0]):
+        j = _skip_apposition_title(s, toks, j)  # "الأمير خالد الفيصل مستشار خادم الحرمين ... أن"
     if mention is not None and form.need == "obj" and not mention.name and _MASDAR_SHAPE.match(toks[i][0]) \
             and toks[i][0] not in _ORG_HEADS and toks[i][0] not in _PERSON_HEADS and toks[i][0] not in _COUNTRIES:
         mention, j = None, i  # "وأكدت إدراك الناس": إفعال/استفعال/تفعيل/افتعال, a verbal noun object
