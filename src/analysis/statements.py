@@ -1458,15 +1458,16 @@ def _subject_from(s: str, toks: list):
         # ("مايك بومبيو، الذي كلفه ترامب بقيادة المفاوضات ...، قال": a relative clause describes him)
         rest = sub[j + 1 :]
         if rest and all(_is_word(t[0]) and t[0] not in _MARKERS for t in rest):
-            described = _parse_mention(s, rest, 0) if mention.kind == "person" and not mention.name else (None, 0)
             if mention.kind == "person" and not mention.name and len(rest) <= 4 and not _is_definite(rest[0][0]) \
                     and not any(t[0] in _STOP_WORDS for t in rest):
                 mention = Mention(mention.start, rest[-1][2], mention.title,
                                   s[rest[0][1] : rest[-1][2]], "person")  # title، NAME، قال
-            elif described[0] is not None and described[0].kind == "person" and described[0].name \
-                    and described[1] == len(rest):
+            elif mention.kind == "person" and not mention.name and _is_definite(rest[0][0]) \
+                    and rest[0][0] not in _RELATIVES and len(rest) <= 8:
                 # "منسق الحدث، الفنان الشاب مراد سبيع، وصف": a second title and the name
-                mention = Mention(mention.start, rest[-1][2], mention.title, described[0].name, "person")
+                described, k = _parse_mention(s, rest, 0)
+                if described is not None and described.kind == "person" and described.name and k == len(rest):
+                    mention = Mention(mention.start, rest[-1][2], mention.title, described.name, "person")
             j = len(sub)  # "X، مديرة مستشفى ...، قالت": an apposition
     if j < len(sub) and mention.kind == "person" and mention.name and not mention.title \
             and _bare(sub[j][0]) in _PERSON_HEADS:
