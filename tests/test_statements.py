@@ -1224,3 +1224,38 @@ def test_saudi_press_honorifics_and_titles():
     assert [(r["speaker_name"], r["speaker_kind"]) for r in rows] == [("الأمانة العامة لهيئة كبار العلماء", "organization")]
     rows = run("مقدمة. من جهته، أبان المدير التنفيذي للمهرجان فهد الشمري أن الفعاليات متنوعة.")
     assert [(r["verb"], r["speaker_name"]) for r in rows] == [("أبان", "فهد الشمري")]
+
+
+def test_his_supporters_speak_but_are_addressed_after_an_appeal_verb():
+    assert [r["speaker_mention"] for r in run("مقدمة. ويقول أنصاره إن سياساته خفضت الفقر.")] == ["أنصاره"]
+    text = "قال الرئيس رجب طيب أردوغان إن تركيا صامدة. ودعا أنصاره إلى النزول إلى الشوارع."
+    assert speakers(text) == ["رجب طيب أردوغان", "رجب طيب أردوغان"]
+
+
+def test_quoted_outlet_then_a_comma_before_the_marker():
+    rows = run('مقدمة. وأوردت "وول ستريت جورنال"، أن الرئيس ترامب هدد بشن هجوم.')
+    assert [r["speaker_name"] for r in rows] == ["وول ستريت جورنال"]
+
+
+def test_demonstrative_subject_at_the_sentence_start():
+    text = ("قال الخبير سامي علي إن الغرب يضغط. "
+            "يؤكد هذا الاستنتاج حديث بعض وكالات الأنباء عن أن الدول الغربية تضغط.")
+    assert [r["verb"] for r in run(text)] == ["قال"]
+
+
+def test_fronted_subject_after_bi_anna():
+    text = "قالت المحكمة إن الطلب مرفوض. وجاء القرار ليؤكد الرفض، علما بأن خبيرة طبية أكدت أن وضعه يسمح بسجنه."
+    assert speakers(text) == ["المحكمة", "خبيرة طبية"]
+
+
+def test_and_said_continues_a_fronted_subject():
+    text = "قال الفصيل إن النفير عام. لكن المصدر قلل من أهمية هذا البيان وقال إن المعتقلين موجودون."
+    assert speakers(text) == ["الفصيل", "المصدر"]
+    text = "قال الفصيل إن النفير عام. لكن الحكومة رفضت الاتهامات وقالت إنها ملفقة."
+    assert speakers(text) == ["الفصيل", "الحكومة"]
+
+
+def test_reports_that_said():
+    text = ("قالت لجنة الإعلام إن فيسبوك ضلل اللجنة. وتعرض الموقع لفضيحة، بعد تقارير أفادت بأن الموقع "
+            "منح بيانات المشتركين لشركة.")
+    assert speakers(text) == ["لجنة الإعلام", "تقارير"]

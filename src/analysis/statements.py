@@ -625,6 +625,12 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             j += 1
             title_end = j
             continue
+        if j == i and not obj_verb and any(t.endswith(suf) and t[: -len(suf)] in _GROUP_PLURALS
+                                           for suf in ("هم", "ها", "ه")):
+            kind, head = "group", t  # "ويقول أنصاره إن": his supporters (أفعال is no verbal noun here)
+            j += 1
+            title_end = j
+            break
         if j == i and obj_verb and len(t) >= 4 and t.endswith("ه") and not _is_definite(t) and t not in _COUNTRIES:
             break  # "أبدى رضاه عن": his satisfaction, the object
         if j == i and len(t) >= 5 and not _is_definite(t) and (
@@ -1403,7 +1409,7 @@ def _svo_subject(s: str, sent_start: int, verb_start: int):
     toks = _tokens(s, seg_start, verb_start, limit=60)
     if not toks:
         return None
-    commas = [k for k, t in enumerate(toks) if t[0] in ("،", ",") or t[0] in _PLAIN_MARKERS]
+    commas = [k for k, t in enumerate(toks) if t[0] in ("،", ",") or t[0] in _PLAIN_MARKERS or t[0] == "بان"]
     starts = [0] + [k + 1 for k in commas]  # ("يشار إلى أن الرئيس ... ترامب قد قال": after أن)
     for c in starts:
         m = _subject_from(s, toks[c:])
@@ -1725,6 +1731,9 @@ def _pronoun_gender(word: str) -> str | None:
     return None
 
 
+# plurals of the أفعال shape that name people ("أنصاره، أقاربها"), not verbal nouns
+_GROUP_PLURALS = {"انصار", "اقارب", "اعضاء", "اهالي", "اصدقاء", "اتباع", "افراد", "ابناء", "اشقاء", "اهل",
+                  "مؤيدو", "منتقدو", "معارضو", "محامو", "مسؤولو", "ممثلو"}
 _COUNT_WORDS = {"ثلاثة", "ثلاث", "اربعة", "اربع", "خمسة", "خمس", "ستة", "ست", "سبعة", "سبع", "ثمانية",
                 "تسعة", "عشرة", "عشر", "عدة", "بضعة", "بضع", "مئات", "آلاف", "الاف", "عشرات"}
 _NEGATIONS = {"لم", "لن", "لا", "ما", "ولم", "ولا", "ولن", "فلم", "فلا"}
@@ -1817,7 +1826,8 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
     if toks and toks[0][0] in _RESUMPTIVE and not speech_relative:
         return None  # "مقالات ينتقد فيها": a relative clause, its subject is elsewhere
     i = _skip_fillers(toks, 1 if speech_relative else 0)
-    if prefix and i + 1 < len(toks) and toks[i][0] in ("هذه", "هذا", "تلك", "ذلك", "هؤلاء") and _is_definite(toks[i + 1][0]) \
+    if (prefix or vstart == sa) and i + 1 < len(toks) and toks[i][0] in ("هذه", "هذا", "تلك", "ذلك", "هؤلاء") \
+            and _is_definite(toks[i + 1][0]) \
             and _bare(toks[i + 1][0]) not in _PERSON_HEADS and _bare(toks[i + 1][0]) not in _ORG_HEADS \
             and _bare(toks[i + 1][0]) not in _GROUP_HEADS:
         return None  # "وتؤكد هذه الاتصالات على ...": the subject is a thing, no speaker
@@ -1829,7 +1839,9 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         (_is_word(toks[i][0]) and toks[i][0] not in _MARKERS)
         or (toks[i][0] in _ALL_QUOTES and _quoted_run(toks, i) > 0 and _quoted_run(toks, i) < len(toks)
             and (_is_word(toks[_quoted_run(toks, i)][0]) and toks[_quoted_run(toks, i)][0] not in _STOP_WORDS
-                 or toks[_quoted_run(toks, i)][0] in _PLAIN_MARKERS and _quoted_run(toks, i) - i <= 3))
+                 or toks[_quoted_run(toks, i)][0] in _PLAIN_MARKERS and _quoted_run(toks, i) - i <= 3
+                 or toks[_quoted_run(toks, i)][0] in ("،", ",") and _quoted_run(toks, i) - i <= 5
+                 and _quoted_run(toks, i) + 1 < len(toks) and toks[_quoted_run(toks, i) + 1][0] in _MARKERS))
     )  # (قالت "إيرنا" إنه: a one-word quoted name right before the content)
     if i < len(toks) and toks[i][0] in ("يقول", "تقول", "قائلا", "قائلة"):
         starts_like_subject = False  # "وكتب يقول ...": the next verb continues this one
@@ -1967,6 +1979,10 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         mention = _relative_antecedent(s, sa, vstart) if reports else None
         if mention is None:
             return None  # "الدول التي انتقدت تدخلها": the antecedent is no speaker
+    if mention is None and prefix == "" and prev_word in _GROUP_HEADS and vstart > sa:
+        # "بعد تقارير أفادت بأن": an indefinite plural noun, then its verb (a relative clause)
+        p0 = _previous_word_start(s, sa, vstart)
+        mention, span_start = Mention(p0, p0 + len(prev_word), prev_word, "", "group"), p0
     if mention is None and prefix in ("", "ف") and prev_word not in ("هو", "وهو", "هي", "وهي", "هم", "وهم", "فهو",
                                                                      "فهي", "فهم"):
         svo = _svo_subject(s, sa, vstart)  # ("وهو يقول": the pronoun's referent is the last speaker)
@@ -2030,6 +2046,8 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
             subj = _nominal_subject(s, sa, vstart)  # "الفريق ضاحي خلفان لم يترك المقال ... إذ قال"
         if subj is None and speech_relative:
             subj = _opening_verb_subject(s, sa, vstart)  # "أصدر عدد من المشايخ بيانا استنكروا فيه"
+        if subj is None and prefix == "و" and vstart > sa:
+            subj = _fronted_subject(s, sa, vstart, form.gender)  # "لكن المصدر قلل من أهميته وقال إن"
         if subj is not None:
             sp = _resolve_mention(state, s, subj, form.gender)
             kind = sp.kind if sp.registered else subj.kind
@@ -2211,6 +2229,30 @@ def _attribution_statement(s, vm, word, sa, sb, mention, state, form):
 
 
 _SAID_THAT_LEMMAS = {"قال", "صرح", "اوضح", "اكد", "اعلن", "ذكر", "افاد", "بين", "كشف"}
+
+
+def _fronted_subject(s: str, sa: int, vstart: int, gender) -> Mention | None:
+    """A sentence that opens with its subject and a first verb ("لكن المصدر قلل من أهمية
+    البيان، وقال إن"): the و-verb shares that subject."""
+    toks = _tokens(s, sa, vstart, limit=16)
+    i = 0
+    while i < len(toks) and toks[i][0] in _DISCOURSE:
+        i += 1
+    if i >= len(toks) or not _is_definite(toks[i][0]) and toks[i][0] not in _COUNTRIES:
+        return None  # (a titled or named speaker: المصدر، الوزير، الجيش)
+    m, j = _parse_mention(s, toks, i)
+    if m is None or m.kind not in ("person", "organization", "unknown", "group") or j >= len(toks):
+        return None
+    if m.title and m.name and " " not in m.name and toks[j - 1][0] == m.name and toks[j][0] in _PREPOSITIONS:
+        # "المصدر قلل من": the one-word "name" is the verb, a preposition follows it
+        j -= 1
+        kind = "unknown" if _bare(m.title.split()[0]) in _UNKNOWN_HEADS else m.kind
+        m = Mention(m.start, toks[j - 1][2], m.title, "", kind)
+    verb = toks[j][0]
+    if _is_definite(verb) or not 3 <= len(verb) <= 6 or verb in _STOP_WORDS or not _is_word(verb) \
+            or verb[:1] in "وفبل" or gender == "f" and not verb.endswith("ت") or gender == "m" and verb.endswith("ت"):
+        return None
+    return m
 
 
 def _opening_verb_subject(s: str, sa: int, vstart: int) -> Mention | None:
