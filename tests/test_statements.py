@@ -1259,3 +1259,22 @@ def test_reports_that_said():
     text = ("قالت لجنة الإعلام إن فيسبوك ضلل اللجنة. وتعرض الموقع لفضيحة، بعد تقارير أفادت بأن الموقع "
             "منح بيانات المشتركين لشركة.")
     assert speakers(text) == ["لجنة الإعلام", "تقارير"]
+
+
+def test_subject_of_a_negated_opening_verb_continues():
+    text = ("قالت الدول الثلاث إن الصواريخ أصابت أهدافها. ولم يشر المتحدثون العسكريون في الدول الثلاث "
+            "إلى أي أخطاء، ونفوا رواية النظام.")
+    assert [r["speaker_name"] for r in run(text)][-1] == "المتحدثون العسكريون"
+
+
+def test_outgoing_title_and_a_masculine_name_after_a_feminine_adjective():
+    rows = run("مقدمة. ودعا رئيس مجلس النواب العراقي المنتهية ولايته سليم الجبوري إلى إعادة الانتخابات.")
+    assert [r["speaker_name"] for r in rows] == ["سليم الجبوري"]
+    rows = run("قالت الوزارة إن الإرهابي قتل. وتتهم الداخلية التونسية الرياحي بالمشاركة في سلسلة عمليات.")
+    assert [r["speaker_mention"] for r in rows] == ["الوزارة", "الداخلية التونسية"]
+
+
+def test_feminine_opening_verb_subject_continues():
+    text = ("قالت الخارجية المصرية إن الأزمة مستمرة. قدمت دولة الإمارات مذكرة للجنة، أكدت فيها أنها "
+            "لم تخرق الاتفاقية، ونوهت إلى حصول القطريين على حقوقهم.")
+    assert speakers(text)[-1] == "دولة الإمارات"

@@ -668,6 +668,10 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             j += 1  # المشرف العام على البرنامج ...: one title
             title_end = j
             continue
+        if t in ("المنتهية", "المنتهي") and title_end == j and j > i and j + 1 < n and toks[j + 1][0].startswith("ولايت"):
+            j += 2  # "رئيس مجلس النواب المنتهية ولايته سليم الجبوري": outgoing
+            title_end = j
+            continue
         if t in ("هذه", "هذا", "تلك", "ذلك") and title_end == j and j > i and not _is_definite(toks[j - 1][0]) \
                 and _bare(toks[j - 1][0]) in _PERSON_HEADS and j + 1 < n and _is_definite(toks[j + 1][0]):
             j += 2  # "رئيسة هذه الكتل إليان أساسي"
@@ -767,6 +771,9 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
         if in_title and kind == "organization" and _is_definite(t) and b in _ORG_HEADS and j > i + 1 \
                 and _is_definite(prev) and _is_nisba(prev):
             break  # "وطالبت منظمة العفو الدولية السلطات المصرية بـ": after the adjective, the object
+        if in_title and kind == "organization" and _is_definite(t) and t.endswith("ي") and prev.endswith("ية") \
+                and _is_definite(prev) and j > i + 1:
+            break  # "وتتهم الداخلية التونسية الرياحي": a masculine name after a feminine adjective
         if in_title:
             if kind in ("group", "unknown") and head is not None:
                 # descriptors of a source: مصدر أمني، مصادر قضائية فرنسية، ناشطون وحقوقيون
@@ -1593,7 +1600,7 @@ def _remember_sentence_subject(s: str, sa: int, sb: int, state: _DocState) -> No
     opens the sentence becomes the most recent referent."""
     first = s[sa : min(sb, sa + 8)].split(" ", 1)[0]
     if not 4 <= len(first) <= 7 or first[0] not in "وف" or first[1:3] == "ال" or first in _DISCOURSE \
-            or first in _STOP_WORDS:
+            or first in _STOP_WORDS or first in _NEGATIONS:
         return  # (cheap tests first: most sentences open otherwise)
     second = s[sa + len(first) : min(sb, sa + len(first) + 24)].split(None, 1)[:1]
     second = second[0] if second else ""
@@ -1694,6 +1701,7 @@ def _rstrip_pos(s: str, a: int, b: int) -> int:
 
 # An object never starts with an adjunct: "كما شددت الإجراءات الأمنية في المنطقة"
 _SPEECH_NOUNS = {"بيان", "تصريح", "تصريحات", "مؤتمر", "حديث", "مقابلة", "تغريدة", "كلمة", "لقاء", "رسالة",
+                 "مذكرة", "وثيقة", "شكوى", "مقال", "تدوينة", "تغريدات",
                  "اتصال", "بيانه", "بيانها", "تصريحه", "تصريحها", "كلمته", "كلمتها", "خطاب", "منشور", "تقرير"}
 _NOT_OBJECT_STARTS = (_NOT_NOUNS - {"الى", "إلى"}) | _MARKERS | {
     "قد", "لا", "لم", "لن", "ما", "اذا", "ان", "ثم", "او", "في", "خلال", "منذ", "عند", "بعد", "قبل", "حيث", "كما",
@@ -2048,6 +2056,8 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
             subj = _opening_verb_subject(s, sa, vstart)  # "أصدر عدد من المشايخ بيانا استنكروا فيه"
         if subj is None and prefix == "و" and vstart > sa:
             subj = _fronted_subject(s, sa, vstart, form.gender)  # "لكن المصدر قلل من أهميته وقال إن"
+        if subj is None and prefix == "و" and form.gender == "f" and s[sa : vstart].split(" ", 1)[0].endswith("ت"):
+            subj = _opening_verb_subject(s, sa, vstart)  # "قدمت دولة الإمارات مذكرة ...، ونوهت إلى"
         if subj is not None:
             sp = _resolve_mention(state, s, subj, form.gender)
             kind = sp.kind if sp.registered else subj.kind
@@ -2359,6 +2369,9 @@ def _sentence_subject(s: str, sa: int, vstart: int, gender, need_tokens: int = 3
     toks = _tokens(s, sa, vstart, limit=16)
     if len(toks) > 1 and toks[1][0] in ("كذلك", "ايضا"):
         return None  # "وذكر كذلك تويتر وفيسبوك": an object follows, the subject is implicit
+    if len(toks) > 2 and toks[0][0] in ("ولم", "ولا", "ولن", "لم"):
+        toks = toks[1:]  # "ولم يشر المتحدثون ... ، ونفوا": the negated verb has the subject
+        toks = [("و" + toks[0][0], toks[0][1], toks[0][2])] + toks[1:]
     after_particle = bool(toks) and toks[0][0] in ("كما", "ثم", "فيما", "بينما", "حيث", "اذ")
     if after_particle:
         toks = toks[1:]  # "كما تحدث المشرف العام ...، وأكد"
@@ -2389,12 +2402,13 @@ def _sentence_subject(s: str, sa: int, vstart: int, gender, need_tokens: int = 3
     if gender == "m" and first.endswith("ت"):
         return None
     m, j = _parse_mention(s, toks, 1)
-    if m is None or m.kind not in ("person", "organization"):
+    if m is None or m.kind not in ("person", "organization") and not (m.kind == "group" and gender == "p"):
         return None
     if m.kind == "person" and not m.name:
         m, _ = _apposition_name(s, toks, j, m)  # "واستبق المتحدث ...، محمد عبد السلام، وصول"
     head = _bare(toks[1][0])
     if not (head in _PERSON_HEADS or head in _ORG_HEADS or toks[1][0] in _COUNTRIES
+            or m.kind == "group" and head in _GROUP_HEADS
             or m.name and (not m.title or _is_definite(toks[1][0]) and " " not in m.title.strip())):
         return None  # (a name, or "المسرحي جبران الجبران"; not "يوما واحدا")
     return m
