@@ -1278,3 +1278,14 @@ def test_feminine_opening_verb_subject_continues():
     text = ("قالت الخارجية المصرية إن الأزمة مستمرة. قدمت دولة الإمارات مذكرة للجنة، أكدت فيها أنها "
             "لم تخرق الاتفاقية، ونوهت إلى حصول القطريين على حقوقهم.")
     assert speakers(text)[-1] == "دولة الإمارات"
+
+
+def test_conditional_clause_is_no_verb_with_a_subject():
+    text = "مقدمة عن الانتخابات. وإذا فاز أردوغان، سوف يتمتع بصلاحيات واسعة. وقال إن تركيا قوية."
+    assert "فاز أردوغان" not in speakers(text)
+
+
+def test_negated_present_verb_has_its_gender():
+    # "ولم تذكر وسائل الإعلام" is feminine: no subject for a masculine verb later
+    text = "مقدمة. ولم تذكر وسائل الإعلام الرسمية سببا للإقالات. وذكر أن اللواء عين خلفا له."
+    assert speakers(text) == []

@@ -1742,6 +1742,8 @@ def _pronoun_gender(word: str) -> str | None:
 # plurals of the أفعال shape that name people ("أنصاره، أقاربها"), not verbal nouns
 _GROUP_PLURALS = {"انصار", "اقارب", "اعضاء", "اهالي", "اصدقاء", "اتباع", "افراد", "ابناء", "اشقاء", "اهل",
                   "مؤيدو", "منتقدو", "معارضو", "محامو", "مسؤولو", "ممثلو"}
+# subordinating words that open a clause like a verb would (وإذا فاز أردوغان، ...)
+_CONJUNCTIONS = {"اذا", "لو", "لما", "عندما", "حينما", "بينما", "كلما", "طالما", "لكي", "حتى", "منذ", "بعدما"}
 _COUNT_WORDS = {"ثلاثة", "ثلاث", "اربعة", "اربع", "خمسة", "خمس", "ستة", "ست", "سبعة", "سبع", "ثمانية",
                 "تسعة", "عشرة", "عشر", "عدة", "بضعة", "بضع", "مئات", "آلاف", "الاف", "عشرات"}
 _NEGATIONS = {"لم", "لن", "لا", "ما", "ولم", "ولا", "ولن", "فلم", "فلا"}
@@ -2370,8 +2372,11 @@ def _sentence_subject(s: str, sa: int, vstart: int, gender, need_tokens: int = 3
     if len(toks) > 1 and toks[1][0] in ("كذلك", "ايضا"):
         return None  # "وذكر كذلك تويتر وفيسبوك": an object follows, the subject is implicit
     if len(toks) > 2 and toks[0][0] in ("ولم", "ولا", "ولن", "لم"):
-        toks = toks[1:]  # "ولم يشر المتحدثون ... ، ونفوا": the negated verb has the subject
-        toks = [("و" + toks[0][0], toks[0][1], toks[0][2])] + toks[1:]
+        # "ولم يشر المتحدثون ... ، ونفوا": the negated verb has the subject; it is a
+        # present form, so ت- is feminine and ي- masculine
+        if gender == "m" and toks[1][0][:1] == "ت" or gender == "f" and toks[1][0][:1] == "ي":
+            return None
+        toks = [("و" + toks[1][0], toks[1][1], toks[1][2])] + toks[2:]
     after_particle = bool(toks) and toks[0][0] in ("كما", "ثم", "فيما", "بينما", "حيث", "اذ")
     if after_particle:
         toks = toks[1:]  # "كما تحدث المشرف العام ...، وأكد"
@@ -2395,7 +2400,7 @@ def _sentence_subject(s: str, sa: int, vstart: int, gender, need_tokens: int = 3
             return None
         toks, first = toks[k:], "و" + verb if not verb.startswith("و") else verb
     if not (first.startswith(("و", "ف")) and 4 <= len(first) <= 7) or _is_definite(first[1:]) \
-            or first in _DISCOURSE or first[1:] in _DISCOURSE or first in _STOP_WORDS:
+            or first in _DISCOURSE or first[1:] in _DISCOURSE or first in _STOP_WORDS or first[1:] in _CONJUNCTIONS:
         return None
     if gender == "f" and not (first.endswith("ت") or first[1:2] == "ت"):
         return None  # (تقول، وتقود: a feminine present tense)
