@@ -1289,3 +1289,34 @@ def test_negated_present_verb_has_its_gender():
     # "ولم تذكر وسائل الإعلام" is feminine: no subject for a masculine verb later
     text = "مقدمة. ولم تذكر وسائل الإعلام الرسمية سببا للإقالات. وذكر أن اللواء عين خلفا له."
     assert speakers(text) == []
+
+
+def test_opening_prepositional_phrase_before_an_object_verb():
+    rows = run("مقدمة. وخلال اللقاء شدد الرئيس اليمني على مرجعيات السلام.")
+    assert [(r["speaker_mention"], r["content"]) for r in rows] == [("الرئيس اليمني", "على مرجعيات السلام.")]
+
+
+def test_leaflets_a_few_words_back_and_the_object_after_the_speaker():
+    text = ("مقدمة. وألقت طائرات سلاح الجو الليبي مناشير على مدينة درنة، دعا فيها الجيش الليبي "
+            "المسلحين إلى تسليم أنفسهم.")
+    assert [(r["verb"], r["speaker_name"]) for r in run(text)] == [("دعا", "الجيش الليبي")]
+
+
+def test_naqala_anhu_qawlahu_is_the_pronouns_referent():
+    text = ("قال الرئيس الكوري الشمالي كيم جونغ أون إن السلام ممكن. "
+            "ونقل مكتب رئيس كوريا الجنوبية عنه قوله إن بلاده مستعدة للحوار.")
+    assert speakers(text) == ["كيم جونغ أون", "كيم جونغ أون"]
+
+
+def test_statement_noun_after_an_opening_phrase_and_its_issuer():
+    text = ("قال المحامي دان بورتر إنه بريء. وبعد ذلك، أصدر جون كيلي بيانا جديدا قال فيه إنه مصدوم.")
+    assert speakers(text) == ["دان بورتر", "جون كيلي"]
+    # the issuer named in a لـ-phrase is not the sentence's subject: no guess
+    text = ("قال المحامي دان بورتر إنه بريء. وجاءت تعليقات ترامب بعد صدور بيان للبيت الأبيض ذكر فيه "
+            "أن الاتهامات خطيرة.")
+    assert speakers(text) == ["دان بورتر"]
+
+
+def test_plural_noun_is_no_first_name_of_a_subject():
+    names = speakers("مقدمة. وجاءت تعليقات ترامب قوية، وأضافت أن الأمر خطير.")
+    assert not any("تعليقات" in n for n in names)

@@ -827,7 +827,8 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
                     title_end = j
                     continue
                 nxt = toks[j + 1][0] if j + 1 < n else ""
-                if _is_nisba(prev) and t.startswith("الم") and len(t) >= 6 and _is_word(nxt) and not _is_definite(nxt):
+                if _is_nisba(prev) and t.startswith("الم") and len(t) >= 6 and _is_word(nxt) and not _is_definite(nxt) \
+                        and not t.endswith(("ين", "ون")) and nxt not in _STOP_WORDS:
                     j += 1  # "الحارس الدولي المصري المخضرم عصام الحضري": one more adjective
                     title_end = j
                     continue
@@ -1701,7 +1702,7 @@ def _rstrip_pos(s: str, a: int, b: int) -> int:
 
 # An object never starts with an adjunct: "كما شددت الإجراءات الأمنية في المنطقة"
 _SPEECH_NOUNS = {"بيان", "تصريح", "تصريحات", "مؤتمر", "حديث", "مقابلة", "تغريدة", "كلمة", "لقاء", "رسالة",
-                 "مذكرة", "وثيقة", "شكوى", "مقال", "تدوينة", "تغريدات",
+                 "مذكرة", "وثيقة", "شكوى", "مقال", "تدوينة", "تغريدات", "مناشير", "منشورات",
                  "اتصال", "بيانه", "بيانها", "تصريحه", "تصريحها", "كلمته", "كلمتها", "خطاب", "منشور", "تقرير"}
 _NOT_OBJECT_STARTS = (_NOT_NOUNS - {"الى", "إلى"}) | _MARKERS | {
     "قد", "لا", "لم", "لن", "ما", "اذا", "ان", "ثم", "او", "في", "خلال", "منذ", "عند", "بعد", "قبل", "حيث", "كما",
@@ -1798,8 +1799,8 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
     # "أصدر بيانا قال فيه"، "نشر تغريدة قال فيها": a statement noun, then the verb and
     # its resumptive pronoun; the subject is the sentence's (or the last speaker)
     next_word = _NEXT_WORD_RE.match(s, vend)
-    speech_relative = prefix == "" and _bare(prev_word.rstrip("ا")) in _SPEECH_NOUNS \
-        and next_word is not None and next_word.group(1) in _RESUMPTIVE
+    speech_relative = prefix == "" and next_word is not None and next_word.group(1) in _RESUMPTIVE \
+        and _speech_noun_before(s[max(sa, vstart - 60) : vstart].split()[-5:])
     if prefix == "" and form.lemma in _FORM_ONE and word[:1] not in "يت" and prev_word.lstrip("س")[:1] in "يت" \
             and not speech_relative \
             and len(prev_word) >= 4 and prev_word[-1:] not in "،,":
@@ -1943,10 +1944,22 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         return None if inside_content else _attribution_statement(s, vm, word, sa, sb, mention, state, form)
     if form.lemma == "نقل":
         k = j
-        while k < len(toks) and k - j < 7 and toks[k][0] != "عن" and toks[k][0] not in _MARKERS:
+        while k < len(toks) and k - j < 7 and toks[k][0] not in ("عن", "عنه", "عنها", "عنهم") \
+                and toks[k][0] not in _MARKERS:
             k += 1
-        j = k if k < len(toks) and toks[k][0] == "عن" else j
-        if j < len(toks) and toks[j][0] == "عن":
+        j = k if k < len(toks) and toks[k][0] in ("عن", "عنه", "عنها", "عنهم") else j
+        if j < len(toks) and toks[j][0] in ("عنه", "عنها", "عنهم") and mention is not None:
+            # "ونقل مكتب الرئيس عنه قوله": the one the pronoun refers to speaks
+            quoted = state.by_gender(_pronoun_gender(toks[j][0]))
+            if quoted is None:
+                return None
+            mention, j = None, j + 1
+            while j < len(toks) and (toks[j][0].startswith("قول") or toks[j][0].startswith("تاكيد")):
+                j += 1
+            after = toks[j][1] if j < len(toks) else sb
+            continued = _Stmt(vstart, vend, word, vstart, vend, vend, vend, "indirect", quoted.speaker, None,
+                              quoted.kind)
+        elif j < len(toks) and toks[j][0] == "عن":
             m2, j2 = _parse_mention(s, toks, j + 1)
             if m2 is None:
                 return None
@@ -2007,7 +2020,8 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         return None  # "قالت إن معلوماتها تفيد بأن": a verb of the reported clause
     need = form.need
     if need == "obj" and prefix == "" and vstart > sa and mention is not None and span_start == vstart \
-            and prev_word not in _DISCOURSE and not prev_word.endswith(("،", ",", ":")):
+            and prev_word not in _DISCOURSE and not prev_word.endswith(("،", ",", ":")) \
+            and not _opening_phrase(s, sa, vstart):
         need = "content"  # a bare verb mid-sentence (أدين طالب لجوء): ask for أن/quote
     found = _find_content(s, after, sb, need, form.lemma)
     if found is None and mention is not None and not inside_content and _is_attribution(s, sa, vstart):
@@ -2243,6 +2257,29 @@ def _attribution_statement(s, vm, word, sa, sb, mention, state, form):
 _SAID_THAT_LEMMAS = {"قال", "صرح", "اوضح", "اكد", "اعلن", "ذكر", "افاد", "بين", "كشف"}
 
 
+def _speech_noun_before(words: list) -> bool:
+    """A statement noun among the words before a verb with a resumptive pronoun; it may
+    stand a few words back ("ألقت مناشير على مدينة درنة، دعا فيها"), but not before an
+    issuer in a لـ-phrase ("بيان للبيت الأبيض ذكر فيه": the issuer is not the subject)."""
+    for k in range(len(words) - 1, -1, -1):
+        w = words[k].strip("،,")
+        if _bare(w.rstrip("ا")) in _SPEECH_NOUNS:
+            return True
+        if _is_media_l(w) or w.startswith("لل") and _bare(w[2:]) in _ORG_HEADS:
+            return False
+    return False
+
+
+def _opening_phrase(s: str, sa: int, vstart: int) -> bool:
+    """The sentence opens with a short prepositional phrase right before the verb
+    ("وخلال اللقاء شدد الرئيس", "وفي كلمته أكد"): the verb is clause-initial."""
+    words = s[sa:vstart].split()
+    if not 2 <= len(words) <= 3:
+        return False
+    w0 = words[0][1:] if words[0][:1] in "وف" and len(words[0]) > 2 else words[0]
+    return w0 in _PREPOSITIONS and all(_is_word(w) for w in words[1:])
+
+
 def _fronted_subject(s: str, sa: int, vstart: int, gender) -> Mention | None:
     """A sentence that opens with its subject and a first verb ("لكن المصدر قلل من أهمية
     البيان، وقال إن"): the و-verb shares that subject."""
@@ -2267,14 +2304,24 @@ def _fronted_subject(s: str, sa: int, vstart: int, gender) -> Mention | None:
     return m
 
 
+def _plural_noun_as_name(m: Mention) -> bool:
+    """"وجاءت تعليقات ترامب": an untitled "name" opening with a plural noun is none."""
+    return m.kind == "person" and not m.title and m.name.split()[0].endswith("ات")
+
+
 def _opening_verb_subject(s: str, sa: int, vstart: int) -> Mention | None:
     """The subject of an unprefixed verb opening the sentence ("أصدر عدد من المشايخ
     بيانا ..."): the noun phrase right after it, when it names a speaker."""
-    toks = _tokens(s, sa, vstart, limit=12)
+    toks = _tokens(s, sa, vstart, limit=14)
+    first = toks[0][0] if toks else ""
+    if (first[1:] if first[:1] in "وف" else first) in _PREPOSITIONS:
+        # "وبعد ذلك، أصدر كيلي بيانا": past an opening phrase closed by a comma
+        comma = next((k for k, t in enumerate(toks[:5]) if t[0] in ("،", ",")), -1)
+        toks = toks[comma + 1 :] if comma > 0 else []
     if len(toks) < 3 or _is_definite(toks[0][0]) or not 3 <= len(toks[0][0]) <= 6 or toks[0][0] in _STOP_WORDS:
         return None
     m, _ = _parse_mention(s, toks, 1)
-    if m is None or m.kind == "unknown" and not m.name:
+    if m is None or m.kind == "unknown" and not m.name or _plural_noun_as_name(m):
         return None
     return m
 
@@ -2408,6 +2455,8 @@ def _sentence_subject(s: str, sa: int, vstart: int, gender, need_tokens: int = 3
         return None
     m, j = _parse_mention(s, toks, 1)
     if m is None or m.kind not in ("person", "organization") and not (m.kind == "group" and gender == "p"):
+        return None
+    if _plural_noun_as_name(m):
         return None
     if m.kind == "person" and not m.name:
         m, _ = _apposition_name(s, toks, j, m)  # "واستبق المتحدث ...، محمد عبد السلام، وصول"
