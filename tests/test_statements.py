@@ -1320,3 +1320,9 @@ def test_statement_noun_after_an_opening_phrase_and_its_issuer():
 def test_plural_noun_is_no_first_name_of_a_subject():
     names = speakers("مقدمة. وجاءت تعليقات ترامب قوية، وأضافت أن الأمر خطير.")
     assert not any("تعليقات" in n for n in names)
+
+
+def test_title_ending_the_text_does_not_crash():
+    # a بـ…ة word near the end of the tokens ("المدير بمدرسة جدة") once read past them
+    for text in ("وقال المدير بمدرسة", "وقال المدير بمدرسة جدة", "وقال الناطق الإعلامي بصحة جدة عبدالرحمن"):
+        assert isinstance(run(text), list)

@@ -2161,7 +2161,7 @@ def _skip_apposition_title(s: str, toks: list, j: int) -> int:
 def _name_like(toks: list, a: int, b: int) -> bool:
     """toks[a:b] read as a person's name: 1-4 words, the first indefinite and
     no time word, stop word or content marker ("مايكل آفينياتي", "بنهام بن تاليبو")."""
-    if not 1 <= b - a <= 4:
+    if not 1 <= b - a <= 4 or b > len(toks):
         return False
     first = toks[a][0]
     if _is_definite(first) and first not in _HONORIFICS or first[:1].isdigit():
