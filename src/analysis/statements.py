@@ -1888,7 +1888,7 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         mention, j = None, i  # "واتهمت الإمارات بالوقوف وراء"، "وصف الأراضي بـ": the object; the subject is implicit
     if between and (j >= len(toks) or toks[j][0] not in _MARKERS):
         return None  # ... unless "وبين X أن", "وبين أن" (and he explained that)
-    continued = None
+    continued = None  # the statement or referent whose speaker this one keeps (no mention of its own)
     if mention is not None and _continues_with_addressee(prev_stmt, prefix, form, mention, toks, j):
         mention, j, continued = None, i, prev_stmt
     if mention is None and form.lemma == "ذكر" and word.startswith("ي"):
@@ -1957,8 +1957,7 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
             while j < len(toks) and (toks[j][0].startswith("قول") or toks[j][0].startswith("تاكيد")):
                 j += 1
             after = toks[j][1] if j < len(toks) else sb
-            continued = _Stmt(vstart, vend, word, vstart, vend, vend, vend, "indirect", quoted.speaker, None,
-                              quoted.kind)
+            continued = quoted
         elif j < len(toks) and toks[j][0] == "عن":
             m2, j2 = _parse_mention(s, toks, j + 1)
             if m2 is None:
