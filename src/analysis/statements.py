@@ -128,6 +128,7 @@ _REGULAR = {
     "كرر": ("كرر", "كرر", "مكرر", "content"),
     "استبعد": ("استبعد", "ستبعد", "مستبعد", "content"),
     "المح": ("المح", "لمح", "ملمح", "ila"),
+    "انكر": ("انكر", "نكر", "منكر", "obj"),  # أنكر (denied)
 }
 # Verbs whose object is often a pronoun suffix (ووصفه بأنه، واتهمها بـ).
 _OBJECT_SUFFIX_LEMMAS = {"وصف", "اتهم", "طالب", "حث", "ناشد", "ابلغ", "دعا"}
@@ -169,6 +170,8 @@ _IRREGULAR = {
     # دان (condemned; أدان is in _REGULAR); bare "دان" is also a first name (دان كوتس)
     "دان": (["دان", "دانت", "دانوا"], [], [], "obj"),
     "ابان": (["ابان", "ابانت"], [], [], "content"),  # أبان (showed, stated; Saudi press)
+    # جاء only as "وجاء في البيان / في بيان للوزارة" and "بيانا جاء فيه" (see _came_in_statement)
+    "جاء": (["جاء"], [], [], "content"),
     "اعاد التاكيد": (
         ["اعاد التاكيد", "اعادت التاكيد", "اعادوا التاكيد"],
         ["يعيد التاكيد", "تعيد التاكيد"],
@@ -1309,6 +1312,8 @@ def _find_content(s: str, pos: int, sent_end: int, need: str, lemma: str):
     m = _CONTENT_MARKER_RE.search(s, pos, sent_end)
     gap = m.start() - pos if m else 10**9
     limit = 90 if need == "content" else 25  # an object verb reaches its object first
+    if need == "content" and s[pos : pos + 2].lstrip(" ")[:1] in ("،", ","):
+        limit = 160  # "قال X، رئيس وزراء لوكسمبرغ وحامل الرئاسة ...، في مقابلة ...، إن": a long apposition
     if m and need != "content":
         g = s[pos : m.start()].lstrip(" ")
         words = g.split(" ", 2)
@@ -1710,7 +1715,7 @@ _NOT_OBJECT_STARTS = (_NOT_NOUNS - {"الى", "إلى"}) | _MARKERS | {
 _RELATIVE_RE = re.compile(r"(?<!\w)(?:الذي|التي|الذين|اللذين|اللتين|يبدو|حيث)(?!\w)")
 _PAST_T = {f for f in VERB_FORMS if f.startswith("ت") and f[:4] in ("تابع", "تساء", "توقع", "تعهد")}
 _NEXT_WORD_RE = re.compile(r"\s*(\w+)")
-_RESUMPTIVE = {"فيها", "فيه", "فيهم", "بها", "به", "عنها", "عنه", "منها", "منه", "عليها", "عليه"}
+_RESUMPTIVE = {"فيها", "فيه", "فيهم", "فيهما", "بها", "به", "عنها", "عنه", "منها", "منه", "عليها", "عليه"}
 # Form-I verbs: a damma on the present prefix (يُزعم، يُذكر) marks the passive.
 _CAME_IN_SUBJECTS = {"تقارير", "انباء", "معلومات", "اخبار", "روايات", "تقرير", "نبا", "خبر", "اسماء"}
 _FORM_ONE = {"قال", "زعم", "ذكر", "كتب", "نقل", "رأى", "كشف", "وصف", "حذر", "طالب", "ختم", "شرح", "رد",
@@ -1827,10 +1832,15 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
     if form.lemma == "رد" and toks and toks[0][0] in ("فعل", "الفعل"):
         return None  # "رد فعل": a reaction, a noun
     if form.lemma == "رد" and prefix == "" and word == "رد" and _is_word(prev_word) \
-            and prev_word not in _DISCOURSE and prev_word not in _STOP_WORDS and vstart > sa:
+            and prev_word not in _DISCOURSE and prev_word not in _STOP_WORDS and vstart > sa \
+            and not prev_word.endswith(("،", ",")):
         return None  # "في إطار رد واشنطن": the noun "reply" in a construct
     if form.lemma == "رد" and prefix == "و" and toks and (toks[0][0] in _CAME_IN_SUBJECTS or toks[0][0] == "في"):
         return None  # "وردت تقارير", "ورد في البيان": ورد "came in", not رد "replied"
+    if form.lemma == "جاء" and not speech_relative:
+        return None if inside_content else _came_in_statement(s, vm, word, sa, sb, toks, state, form)
+    if form.lemma == "جاء" and _clause_subject_before(s, sa, vstart) is None:
+        return None  # "تلقت الشرطة رسالة جاء فيها": whoever wrote it is not named
     if toks and toks[0][0] in ("بذلك", "ذلك") and form.lemma in _SAID_THAT_LEMMAS and not inside_content \
             and (vstart == sa or prefix or prev_word in _DISCOURSE):
         return _said_that_statement(s, vm, word, sa, toks, state, form)
@@ -2064,7 +2074,9 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         sp, kind = continued.speaker, continued.kind
         mspan = None
     else:
-        subj = _sentence_subject(s, sa, vstart, form.gender) if vstart > sa else None
+        subj = _clause_subject_before(s, sa, vstart) if speech_relative else None
+        if subj is None:
+            subj = _sentence_subject(s, sa, vstart, form.gender) if vstart > sa else None
         if subj is None and prev_word in ("اذ", "حيث"):
             subj = _nominal_subject(s, sa, vstart)  # "الفريق ضاحي خلفان لم يترك المقال ... إذ قال"
         if subj is None and speech_relative:
@@ -2256,14 +2268,37 @@ def _attribution_statement(s, vm, word, sa, sb, mention, state, form):
 _SAID_THAT_LEMMAS = {"قال", "صرح", "اوضح", "اكد", "اعلن", "ذكر", "افاد", "بين", "كشف"}
 
 
+def _clause_subject_before(s: str, sa: int, vstart: int) -> Mention | None:
+    """"...، وأصدرت وزارة الخارجية القطرية بيانين أنكرت فيهما": the subject of the
+    nearest verb of issuing (أصدر، نشر، وجه ...) before the statement noun, in the same
+    sentence ("تلقت الشرطة رسالة جاء فيها": the receiver is not the author)."""
+    toks = _tokens(s, max(sa, vstart - 160), vstart, limit=30)
+    for k in range(len(toks) - 2, -1, -1):
+        t = toks[k][0]
+        if (t[1:] if t[:1] in "وف" and t[1:] in _ISSUING_VERBS else t) in _ISSUING_VERBS:
+            if k > 0 and toks[k - 1][0] in _RELATIVES:
+                # "مكتب الاتصالات القطري الذي أصدر بيانا جاء فيه": the antecedent issued it
+                return _relative_antecedent(s, sa, toks[k][1])
+            m, _ = _parse_mention(s, toks, k + 1)
+            if m is not None and m.kind in ("person", "organization", "group") and not _plural_noun_as_name(m) \
+                    and _bare(toks[k + 1][0].rstrip("ا")) not in _SPEECH_NOUNS:
+                return m  # (not "ونشر تغريدة أكد فيها": the subject is implicit there)
+            return None
+    return None
+
+
+_ISSUING_VERBS = {f + g for f in ("اصدر", "نشر", "وجه", "بعث", "ارسل", "القى", "الق", "كتب", "اطلق", "عقد", "قدم",
+                                  "نظم", "وزع", "بث", "اعد") for g in ("", "ت", "وا")}
+
+
 def _speech_noun_before(words: list) -> bool:
     """A statement noun among the words before a verb with a resumptive pronoun; it may
     stand a few words back ("ألقت مناشير على مدينة درنة، دعا فيها"), but not before an
     issuer in a لـ-phrase ("بيان للبيت الأبيض ذكر فيه": the issuer is not the subject)."""
     for k in range(len(words) - 1, -1, -1):
         w = words[k].strip("،,")
-        if _bare(w.rstrip("ا")) in _SPEECH_NOUNS:
-            return True
+        if _bare(w.rstrip("ا")) in _SPEECH_NOUNS or w.endswith(("ان", "ين")) and _bare(w[:-2]) in _SPEECH_NOUNS:
+            return True  # (بيانا، بيانان: one statement or two)
         if _is_media_l(w) or w.startswith("لل") and _bare(w[2:]) in _ORG_HEADS:
             return False
     return False
@@ -2337,6 +2372,44 @@ def _skip_coordinated(s: str, toks: list, j: int) -> int:
             break
         j += k
     return j
+
+
+def _came_in_statement(s, vm, word, sa, sb, toks, state, form):
+    """"وجاء في بيان للوزارة أن ..." (the issuer speaks), "وجاء في البيان أن ..." (whoever
+    issued the statement named before); any other جاء is no report."""
+    if len(toks) < 3 or toks[0][0] != "في" or _bare(toks[1][0]) not in _SPEECH_NOUNS:
+        return None
+    k = 2
+    if toks[k][0] in ("صادر", "صادرة") and k + 1 < len(toks) and toks[k + 1][0] in ("عن", "من"):
+        k += 2
+    t = toks[k][0] if k < len(toks) else ""
+    if t.startswith("ل") and len(t) > 3:
+        # "لوزارة الداخلية", "للجيش" (= ل + الجيش): the issuer without its preposition
+        bare = ("ال" + t[2:], toks[k][1] + 2, toks[k][2]) if t.startswith("لل") else (t[1:], toks[k][1] + 1, toks[k][2])
+        issuer, j = _parse_mention(s, [bare] + toks[k + 1 :], 0)
+        j += k
+        if issuer is not None and t.startswith("لل") and issuer.title:
+            issuer = Mention(issuer.start, issuer.end, "ال" + issuer.title, issuer.name, issuer.kind)
+    elif k > 2:
+        issuer, j = _parse_mention(s, toks, k)
+    elif _is_definite(toks[1][0]):
+        issuer, j = Mention(toks[1][1], toks[1][2], toks[1][0], "", "organization"), 2  # "في البيان"
+    else:
+        return None
+    if issuer is None:
+        return None
+    found = _find_content(s, toks[j][1] if j < len(toks) else sb, sb, "content", form.lemma)
+    if found is None:
+        return None
+    marker, cstart, mode = found
+    cend = _rstrip_pos(s, cstart, sb)
+    end = sb
+    while end > cend and s[end - 1].isspace():
+        end -= 1
+    sp = _resolve_mention(state, s, issuer, "f" if issuer.kind == "organization" else "m")
+    kind = sp.kind if sp.registered else issuer.kind
+    return _Stmt(vm.start(), vm.end(), word, vm.start(), end, cstart, cend, mode, sp,
+                 (issuer.start, issuer.end), kind)
 
 
 def _said_that_statement(s, vm, word, sa, toks, state, form):
