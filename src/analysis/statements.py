@@ -552,6 +552,24 @@ def _place_then_name(toks: list, k: int) -> int:
     return -1
 
 
+def _without_prefix(toks: list, n: int, replacement: str = "") -> list:
+    """``toks`` with the first ``n`` letters of the first token dropped (a و or ل
+    prefix), optionally replaced for reading ("للجيش" is read as "الجيش"); its
+    offset moves past the dropped letters, so names are sliced without them."""
+    t, a, b = toks[0]
+    return [(replacement + t[n:], a + n, b)] + toks[1:]
+
+
+def _ba_name_after_title(toks: list, i: int, j: int) -> bool:
+    """A name that starts with ب right after a person's title ("وصف رئيس الوزراء
+    الإسرائيلي بنيامين نتنياهو القرار"), not a ب-object."""
+    t, n = toks[j][0], len(toks)
+    return _bare(toks[i][0]) in _PERSON_HEADS and not t.startswith("بال") and t[1:] not in _BA_NOUNS \
+        and not _MASDAR_SHAPE.match(t[1:]) and not t.endswith(("ة", "ات")) and j + 1 < n \
+        and _is_word(toks[j + 1][0]) and not _is_definite(toks[j + 1][0]) \
+        and not toks[j + 1][0].endswith(("ة", "ات"))
+
+
 def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
                    obj_verb: bool = False) -> tuple[Mention | None, int]:
     """Read a speaker noun phrase starting at token ``i``.
@@ -708,13 +726,8 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             continue
         if j > i and t.endswith(("ين", "ات")) and (t[:-2] + "ا") in VERB_FORMS:
             break  # "عدد من المشجعين قائلين": a plural participle, the report's manner
-        # a name that starts with ب right after a person's title ("وصف رئيس الوزراء
-        # الإسرائيلي بنيامين نتنياهو القرار") is no ب-object
-        name_slot = j == title_end and j > i and kind == "person" and _bare(toks[i][0]) in _PERSON_HEADS \
-            and not t.startswith("بال") and t[1:] not in _BA_NOUNS and not _MASDAR_SHAPE.match(t[1:]) \
-            and not t.endswith(("ة", "ات")) and j + 1 < n and _is_word(toks[j + 1][0]) \
-            and not _is_definite(toks[j + 1][0]) and not toks[j + 1][0].endswith(("ة", "ات"))
-        if _is_stop(t, ba_object and j > i and not name_slot):
+        if _is_stop(t, ba_object and j > i and not (j == title_end and kind == "person"
+                                                     and _ba_name_after_title(toks, i, j))):
             break
         if (t in _MASDARS or _MUFAALA.match(t) or t.endswith("ا") and t[:-1] in _MASDARS) and (j == i or j == title_end):
             break  # a verbal noun opens the object, not a name (أكد المجتمعون مواصلة الدعم)
@@ -1021,6 +1034,7 @@ class _DocState:
         self.known: list[_Known] = []
         self._by_id: dict[str, int] = {}
         self.last_speaker: _Known | None = None  # of a report (referents of other verbs excluded)
+        self.referent_only = False  # set while a non-report's subject is remembered
 
     def remember(self, sp: Speaker, gender, title: str, name: str, kind: str):
         k = _Known(sp, gender or sp.gender, _stems(title) | _stems(sp.name_ar if kind == "organization" else ""),
@@ -1034,8 +1048,6 @@ class _DocState:
         self._by_id[sp.speaker_id] = len(self.known) - 1
         if not self.referent_only:
             self.last_speaker = k
-
-    referent_only = False  # set while a non-report's subject is remembered
 
     def introduced(self, title: str, before: int) -> Mention | None:
         """The person the text introduced with this title ("حاكم إقليم ولاية
@@ -1458,12 +1470,13 @@ def _subject_from(s: str, toks: list):
             and _bare(w0[1:]) not in _PERSON_HEADS and w0 not in _ORG_HEADS and w0 not in _PERSON_HEADS \
             and w0[1:] not in _GROUP_HEADS and w0[1:] not in _UNKNOWN_HEADS:
         return None  # "وأخذ أعضاء الأكاديمية ينتقدون": a clause opened by another verb
-    if w0.startswith("و") and (w0[1:] in _GROUP_HEADS or w0[1:] in _UNKNOWN_HEADS):
-        sub = [(w0[1:], sub[0][1] + 1, sub[0][2])] + sub[1:]  # "ومصادر أمنية قالت"
+    stripped = w0.startswith("و") and (w0[1:] in _GROUP_HEADS or w0[1:] in _UNKNOWN_HEADS)
+    if stripped:
+        sub = _without_prefix(sub, 1)  # "ومصادر أمنية قالت"
     mention, j = _parse_mention(s, sub, 0)
-    if mention is None and w0.startswith("و") and len(w0) > 3:
+    if mention is None and not stripped and w0.startswith("و") and len(w0) > 3:
         # strip a leading و from the first word (والحكومة قالت)
-        sub = [(w0[1:], sub[0][1] + 1, sub[0][2])] + sub[1:]
+        sub = _without_prefix(sub, 1)
         mention, j = _parse_mention(s, sub, 0)
     if mention is None:
         return None
@@ -1839,7 +1852,8 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         return None  # "وردت تقارير", "ورد في البيان": ورد "came in", not رد "replied"
     if form.lemma == "جاء" and not speech_relative:
         return None if inside_content else _came_in_statement(s, vm, word, sa, sb, toks, state, form)
-    if form.lemma == "جاء" and _clause_subject_before(s, sa, vstart) is None:
+    author = _clause_subject_before(s, sa, vstart) if speech_relative else None
+    if form.lemma == "جاء" and author is None:
         return None  # "تلقت الشرطة رسالة جاء فيها": whoever wrote it is not named
     if toks and toks[0][0] in ("بذلك", "ذلك") and form.lemma in _SAID_THAT_LEMMAS and not inside_content \
             and (vstart == sa or prefix or prev_word in _DISCOURSE):
@@ -2074,7 +2088,7 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         sp, kind = continued.speaker, continued.kind
         mspan = None
     else:
-        subj = _clause_subject_before(s, sa, vstart) if speech_relative else None
+        subj = author  # (of the statement noun before the verb)
         if subj is None:
             subj = _sentence_subject(s, sa, vstart, form.gender) if vstart > sa else None
         if subj is None and prev_word in ("اذ", "حيث"):
@@ -2366,8 +2380,7 @@ def _skip_coordinated(s: str, toks: list, j: int) -> int:
     for _ in range(3):
         if j >= len(toks) or not toks[j][0].startswith("و") or len(toks[j][0]) < 4:
             break
-        t, a, b = toks[j]
-        other, k = _parse_mention(s, [(t[1:], a + 1, b)] + toks[j + 1 :], 0)
+        other, k = _parse_mention(s, _without_prefix(toks[j:], 1), 0)
         if other is None or other.kind not in ("person", "organization", "group"):
             break
         j += k
@@ -2385,8 +2398,8 @@ def _came_in_statement(s, vm, word, sa, sb, toks, state, form):
     t = toks[k][0] if k < len(toks) else ""
     if t.startswith("ل") and len(t) > 3:
         # "لوزارة الداخلية", "للجيش" (= ل + الجيش): the issuer without its preposition
-        bare = ("ال" + t[2:], toks[k][1] + 2, toks[k][2]) if t.startswith("لل") else (t[1:], toks[k][1] + 1, toks[k][2])
-        issuer, j = _parse_mention(s, [bare] + toks[k + 1 :], 0)
+        bare = _without_prefix(toks[k:], 2, "ال") if t.startswith("لل") else _without_prefix(toks[k:], 1)
+        issuer, j = _parse_mention(s, bare, 0)
         j += k
         if issuer is not None and t.startswith("لل") and issuer.title:
             issuer = Mention(issuer.start, issuer.end, "ال" + issuer.title, issuer.name, issuer.kind)
@@ -2406,7 +2419,7 @@ def _came_in_statement(s, vm, word, sa, sb, toks, state, form):
     end = sb
     while end > cend and s[end - 1].isspace():
         end -= 1
-    sp = _resolve_mention(state, s, issuer, "f" if issuer.kind == "organization" else "m")
+    sp = _resolve_mention(state, s, issuer, _mention_gender(issuer))
     kind = sp.kind if sp.registered else issuer.kind
     return _Stmt(vm.start(), vm.end(), word, vm.start(), end, cstart, cend, mode, sp,
                  (issuer.start, issuer.end), kind)
