@@ -20,10 +20,12 @@ MIN_F1 = {
     "dev": 0.92,
     "dev2": 0.91,
     "dev3": 0.92,
+    "dev4": 0.78,
     "snn_dev": 0.86,
     "holdout": 0.78,
     "holdout2": 0.83,
     "holdout3": 0.76,
+    "holdout4": 0.69,
     "snn_holdout": 0.74,
 }
 

@@ -23,8 +23,16 @@ HOLDOUT_PER_OUTLET = {"Alarabia": 1, "BBC": 1, "CNN": 1, "France24": 1, "SkyNews
 # Later sets continue each outlet's shuffled order where the earlier ones stopped
 # (positions [start, stop)): ant_dev2 for development, ant_holdout2 as a second
 # unseen check annotated blind, by annotators who did not see the extractor;
-# ant_dev3 and ant_holdout3 likewise, one session later.
-LATER_ANT_SETS = {"ant_dev2": (4, 6), "ant_holdout2": (6, 8), "ant_dev3": (8, 10), "ant_holdout3": (10, 12)}
+# ant_dev3 and ant_holdout3 likewise, one session later; ant_dev4 and ant_holdout4
+# one session after that.
+LATER_ANT_SETS = {
+    "ant_dev2": (4, 6),
+    "ant_holdout2": (6, 8),
+    "ant_dev3": (8, 10),
+    "ant_holdout3": (10, 12),
+    "ant_dev4": (12, 15),
+    "ant_holdout4": (15, 17),
+}
 # SaudiNewsNet (other outlets, other years): one day's file; outlets with at least
 # 8 candidates; shuffled position 0 -> snn_dev, 1 -> snn_holdout.
 SNN_FILE = "2015-07-21.zip"
