@@ -155,7 +155,9 @@ def _names_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return False
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     if all(token in GENERIC_TOKENS for token in short):
-        return False
+        # a bare title names no one, but a whole description written the same
+        # on both sides (مكتب مفوض الإعلام, an unnamed spokesman's full title) does
+        return len(a) >= 2 and a == b
     return _is_subsequence(short, long)
 
 
@@ -164,7 +166,8 @@ def speaker_matches(gold_names: str, predicted_name: str | None, predicted_menti
 
     One side's tokens must be an ordered sub-sequence of the other's, and the
     shorter side must contain a token that is not a title or generic word, so a
-    surname matches a full name but "وزير" alone matches nothing.
+    surname matches a full name but "وزير" alone matches nothing (a description
+    of two or more such words matches only itself, word for word).
     """
     predicted = [normalise_tokens(p) for p in (predicted_name, predicted_mention) if p]
     alternatives = [normalise_tokens(g) for g in (gold_names or "").split("|") if g.strip()]
