@@ -1363,3 +1363,19 @@ def test_came_in_a_statement_issued_by_a_relative_antecedent_and_dual_pronoun():
 def test_radda_after_a_comma_is_a_verb():
     text = ('نشر ترامب تغريدة قال فيها: "أخيرا". وفي بيان الجمعة، رد مكابي على خبر طرده مشيراً إلى أنه كان ضحية.')
     assert speakers(text) == ["دونالد ترامب", "مكابي"]
+
+
+def mentions(text):
+    return [r["speaker_mention"] for r in run(text)]
+
+
+def test_adverbials_and_addressees_end_a_name():
+    # an adverbial accusative, a ب-phrase on a platform, a ل-phrase on people
+    assert mentions('مقدمة. وقال كيم مخاطبا ترامب "سعيد بلقائكم سيدي الرئيس".') == ["كيم"]
+    assert mentions('مقدمة. وكتب ظريف بموقع تويتر "قبل 65 عاما".') == ["ظريف"]
+    assert mentions('مقدمة. وذكرت أنترفاكس نقلا عن مصدر عسكري أن القوات وصلت.') == ["أنترفاكس"]
+    assert mentions('مقدمة. وتؤكد مجلة "نيويوركر" استنادا إلى شهادات أن المجلة دفعت.') == ['مجلة "نيويوركر"']
+    assert mentions('مقدمة. وقال روحاني لدبلوماسيين إيرانيين "على أمريكا أن تعرف".') == ["روحاني"]
+    # a surname of the same shape, with nothing after it, stays
+    assert mentions("مقدمة. وغرد الوزير جانيوري مكامبا، وهو صديق للسيد ديوجي، قائلا إن الأمر مؤسف.") \
+        == ["الوزير جانيوري مكامبا"]

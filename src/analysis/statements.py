@@ -480,6 +480,35 @@ def _is_stop(t: str, ba_object: bool) -> bool:
     return ba_object and t.startswith("ب") and len(t) > 3
 
 
+# Derived-verb participles (مُفاعِل، مُتفاعِل، مُستفعِل، مُفتعِل): with the accusative
+# ending they describe how something was said (مخاطبا، متسائلا), never a name.
+_PARTICIPLE_SHAPE = re.compile(r"^(?:م\wا\w\w|مت\wا\w\w|مست\w\w\w|م\wت\w\w)$")
+_ADVERBIAL_ACCUSATIVES = {"نقلا", "استنادا", "ردا", "وفقا", "طبقا", "قائلا", "قائلة", "مضيفا", "مضيفة", "مقدما",
+                          "تعليقا", "اضافة"}
+
+
+def _ends_name(t: str, nxt: str) -> bool:
+    """A word that cannot continue a name already begun: an adverbial accusative
+    ("أنترفاكس نقلا عن"، "كيم مخاطبا ترامب"، "نيويوركر استنادا إلى") or a ب-phrase
+    on a verbal noun or an institution ("ظريف بموقع تويتر"، "ماي بمناسبة"), or
+    a ل-phrase on a plural of people (the addressees)."""
+    if t in _ADVERBIAL_ACCUSATIVES:
+        return True
+    if t.endswith("ا") and len(t) >= 5 and not t.endswith(("يا", "ىا")):
+        stem = t[:-1]
+        if stem in _MASDARS or _MASDAR_SHAPE.match(stem):
+            return True
+        if _PARTICIPLE_SHAPE.match(stem) and _is_word(nxt or "،") and nxt not in _STOP_WORDS \
+                and nxt not in _MARKERS and nxt not in VERB_FORMS:
+            return True  # with its object after it (a surname like مكامبا ends the mention)
+    if t.startswith("ل") and (len(t) >= 7 and t.endswith("يين") or t[1:] in _GROUP_HEADS):
+        return True  # "روحاني لدبلوماسيين إيرانيين": the addressees
+    if t.startswith("ب") and len(t) >= 5 and not t.startswith("بن"):
+        rest = t[1:]
+        return rest in _BA_NOUNS or rest in _ORG_WITH_PROPER_NAME or rest in _MEDIA_NOUNS  # (not بادشاه)
+    return False
+
+
 def _quoted_run(toks: list, j: int) -> int:
     """If toks[j] opens a short quote (≤5 words) return the index after it, else -1."""
     n = len(toks)
@@ -726,6 +755,8 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             continue
         if j > i and t.endswith(("ين", "ات")) and (t[:-2] + "ا") in VERB_FORMS:
             break  # "عدد من المشجعين قائلين": a plural participle, the report's manner
+        if j > i and (j > title_end or kind == "organization") and _ends_name(t, toks[j + 1][0] if j + 1 < n else ""):
+            break
         if _is_stop(t, ba_object and j > i and not (j == title_end and kind == "person"
                                                      and _ba_name_after_title(toks, i, j))):
             break
