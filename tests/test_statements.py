@@ -1379,3 +1379,52 @@ def test_adverbials_and_addressees_end_a_name():
     # a surname of the same shape, with nothing after it, stays
     assert mentions("مقدمة. وغرد الوزير جانيوري مكامبا، وهو صديق للسيد ديوجي، قائلا إن الأمر مؤسف.") \
         == ["الوزير جانيوري مكامبا"]
+
+
+# --- session of 2026-11-23 (third): rules found on ant_dev4 and unannotated ANT text
+
+
+def test_verbs_with_an_object_pronoun_and_the_subject_after_them():
+    rows = run("مقدمة. وتتهمه الحكومة التركية بتنظيم محاولة انقلاب فاشلة.")
+    assert [(r["verb"], r["speaker_mention"]) for r in rows] == [("وتتهمه", "الحكومة التركية")]
+    # the content of "نفتها" is what its pronoun stands for, before the relative word
+    rows = run('مقدمة. وهي الاتهامات التي نفتها الرياض ووصفتها بأنها "أكاذيب".')
+    assert [(r["verb"], r["speaker_name"]) for r in rows] == [("نفتها", "الرياض"), ("ووصفتها", "الرياض")]
+    assert rows[0]["content"] == "وهي الاتهامات"
+    rows = run("مقدمة. نتائج التحقيق صدرت، وهو ما نفاه المتحدث باسم الوزارة.")
+    assert [(r["verb"], r["speaker_mention"]) for r in rows] == [("نفاه", "المتحدث باسم الوزارة")]
+
+
+def test_said_it_with_a_pronoun_only_after_an_attribution():
+    text = ("مقدمة. وعثر العمال على صخرة تزن 400 أوقية من الذهب، بحسب ما قالته شركة آر إن سي الكندية. "
+            "ورفض الوزير ما قاله السفير.")
+    rows = run(text)
+    assert [(r["verb"], r["speaker_mention"]) for r in rows] == [("قالته", "شركة آر إن سي الكندية")]
+    assert rows[0]["content"].startswith("وعثر العمال على صخرة")
+
+
+def test_conjunctions_and_prepositions_are_no_speakers_and_an_institution_addressed():
+    rows = run('مقدمة. وقال ماكرون إن القمة ناجحة. ونشر صورة وكتب تحته: "مناقشات مستمرة".')
+    assert [r["speaker_mention"] for r in rows] == ["ماكرون", None]
+    assert "فبعدما" not in speakers("مقدمة. وقال المدرب إن اللاعب مصاب. فبعدما أعلن ناديه أنه مصاب، أكد اللاعب أنه سيعود.")
+    rows = run('مقدمة. وقال أرمين شوستر إنه يدرس الأمر، وصرح لمجموعة "فونكه" الإعلامية بقوله: "سندرس المزاعم".')
+    assert [(r["speaker_name"], r["content"]) for r in rows][1] == ("أرمين شوستر", "سندرس المزاعم")
+
+
+def test_object_pronoun_verbs_keep_their_b_phrase_and_a_surname_named_before():
+    text = ("مقدمة. أقيل أندرو ماكيب، الذي اتهمه الرئيس، دونالد ترامب، بالانحياز السياسي. "
+            "ونفى ماكيب الاتهامات، قائلا إنه مستهدف.")
+    rows = run(text)
+    assert [(r["verb"], r["speaker_mention"]) for r in rows] == [("اتهمه", "الرئيس، دونالد ترامب"), ("ونفى", "ماكيب")]
+    assert rows[0]["content"] == "بالانحياز السياسي."
+    assert mentions('مقدمة. وكرر ترامب التحذيرات من أن إدارته تدرس الرسوم.') == ["ترامب"]
+
+
+def test_adverbs_years_and_verbal_nouns_are_no_speakers():
+    assert mentions("مقدمة. وقد نفى ترامب مرارا أي تواطؤ مع روسيا.") == ["ترامب"]
+    assert mentions("مقدمة. واتهم ترامب مرات كثيرة ماكيب بالانحياز.") == ["ترامب"]
+    assert mentions("مقدمة. ووصل الرئيس إلى المدينة، وهو ما نفاه حداد تماما.") == ["حداد"]
+    assert mentions("مقدمة. وقال المرشح إن الأمر مؤسف. واتهمه عام 2011 بإدخال مواد.") == ["المرشح", None]
+    rows = run("مقدمة. وأعلن الرئيس انسحابه بسبب الضغوط التي وصفها بغير المسبوقة.")
+    assert [(r["verb"], r["speaker_name"]) for r in rows] == [("وأعلن", "الرئيس"), ("وصفها", "الرئيس")]
+    assert "بتحويل" not in mentions("مقدمة. ويواجه نجيب ادعاءات بالفساد. وقد اتهم في 2015 بتحويل 700 مليون دولار.")

@@ -132,6 +132,14 @@ _REGULAR = {
 }
 # Verbs whose object is often a pronoun suffix (ووصفه بأنه، واتهمها بـ).
 _OBJECT_SUFFIX_LEMMAS = {"وصف", "اتهم", "طالب", "حث", "ناشد", "ابلغ", "دعا"}
+# Verbs that take the pronoun of "ما" after an attribution (بحسب ما ذكره، وفقا لما أعلنته):
+# these forms count only there (see _ATTRIBUTION_ONLY).
+_ATTRIBUTION_SUFFIX_LEMMAS = {"اعلن", "ذكر", "اكد", "اورد", "نقل", "اوضح", "كشف", "افاد"}
+# Irregular verbs with an object pronoun: "وهي الاتهامات التي نفتها الرياض".
+_IRREGULAR_WITH_OBJECT = {
+    "نفى": ["نفاه", "نفاها", "نفته", "نفتها", "ينفيه", "ينفيها", "تنفيه", "تنفيها"],
+    "قال": ["قاله", "قالته"],
+}
 # Verbs governing بـ: a following بـ-word is their object, never the speaker.
 _BA_LEMMAS = {"هدد", "طالب", "اتهم", "ندد", "اشاد", "وصف", "تعهد", "اعترف", "رحب", "ناشد"}
 
@@ -189,11 +197,16 @@ class VerbForm:
     need: str
 
 
+_OBJECT_PRONOUN_FORMS: set[str] = set()  # filled by _build_forms: اتهمه، تصفها، نفته، قالته
+
+
 def _build_forms() -> dict[str, VerbForm]:
     forms: dict[str, VerbForm] = {}
 
-    def add(f, lemma, finite, gender, need):
+    def add(f, lemma, finite, gender, need, with_object=False):
         forms.setdefault(f, VerbForm(lemma, finite, gender, need))
+        if with_object:
+            _OBJECT_PRONOUN_FORMS.add(f)
 
     for lemma, (past, pres, part, need) in _REGULAR.items():
         add(past, lemma, True, "m", need)
@@ -205,13 +218,21 @@ def _build_forms() -> dict[str, VerbForm]:
         add("ي" + pres + "ون", lemma, True, "p", need)
         if lemma in _OBJECT_SUFFIX_LEMMAS:
             for suf in ("ه", "ها", "هم"):
-                add(past + suf, lemma, True, "m", need)
-                add(past + "ت" + suf, lemma, True, "f", need)
+                add(past + suf, lemma, True, "m", need, True)
+                add(past + "ت" + suf, lemma, True, "f", need, True)
+                if lemma not in ("ابلغ", "دعا"):  # (تبلّغه: "his receiving", not "informs him")
+                    add("ي" + pres + suf, lemma, True, "m", need, True)  # وتتهمه الحكومة التركية بـ
+                    add("ت" + pres + suf, lemma, True, "f", need, True)
+        for suf in ("ه", "ته") if lemma in _ATTRIBUTION_SUFFIX_LEMMAS else ():
+            add(past + suf, lemma, True, "f" if suf == "ته" else "m", need, True)  # بحسب ما قالته الشركة
         if part:
             add(part + "ا", lemma, False, "m", need)
             add(part + "ة", lemma, False, "f", need)
             # plural participles (مهددين، معلنين) mostly describe, not report
     for lemma, (past, pres, part, need) in _IRREGULAR.items():
+        for f in _IRREGULAR_WITH_OBJECT.get(lemma, []):
+            add(f, lemma, True, "f" if f.startswith("ت") or f[:-1].endswith("ت") or f.endswith("تها") else "m", need,
+                True)
         for f in past + pres:
             dual = f.endswith("ان") and f[:1] in "يت"  # يقولان (but دان is singular)
             g = "p" if f.endswith(("وا", "ون", "تا")) or dual else (
@@ -225,6 +246,10 @@ def _build_forms() -> dict[str, VerbForm]:
 
 
 VERB_FORMS = _build_forms()
+# forms without an attached object pronoun (تتهم، نوه end in ه/هم by their root)
+_BASE_FORMS = frozenset(VERB_FORMS) - _OBJECT_PRONOUN_FORMS
+_ATTRIBUTION_ONLY = frozenset({"قاله", "قالته"} | {
+    _REGULAR[lemma][0] + suf for lemma in _ATTRIBUTION_SUFFIX_LEMMAS for suf in ("ه", "ته")})
 
 
 def _trie_regex(words) -> str:
@@ -293,7 +318,13 @@ _STOP_WORDS = _MARKERS | {
     "بدوره", "بدورها", "وبدوره", "وبدورها", "فيه", "فيها", "فيهم", "به", "بها", "بهم", "عنه",
     "عنها", "معه", "معها", "قوله", "قولها", "قولهم", "لهم", "عليهم", "اليهم", "منهم", "عليه", "عليها", "له", "لها", "اليه", "اليها", "منه", "منها",
     "حسبما", "بحسبما", "وفقما", "مثلما", "بعدما", "قبلما", "مما", "كلما", "طالما", "ريثما", "لما", "بما", "عما", "نحو", "سئل", "سئلت", "قيل", "بسبب", "بفضل", "جراء", "او",
+    "تحته", "تحتها", "فوقه", "فوقها", "لديه", "لديها", "عنده", "عندها", "امامه", "امامها",
+    "تماما", "قطعا", "مطلقا", "نهائيا", "كليا", "بتاتا", "مرارا", "جملة", "مرات", "كثيرا",
 } | _TIME_WORDS
+# a conjunction keeps its meaning behind و/ف ("فبعدما أعلن ناديه": no one named فبعدما)
+_STOP_WORDS |= {p + w for p in "وف" for w in ("بعدما", "عندما", "حينما", "كلما", "طالما", "قبلما", "مثلما",
+                                               "بينما", "فيما", "حيث", "كما", "اذ", "لكن", "لكنه", "لكنها", "حسبما",
+                                               "لان", "لانه", "لانها", "مما", "بما", "حتى")}
 # Frequent verbal nouns that open the object of أكد/أعلن/نفى ... ("أكدت متحدثة
 # باسم الوزارة بدء تنفيذ الخطة"): never the first word of a name.
 _MASDARS = {
@@ -303,6 +334,7 @@ _MASDARS = {
     "اعتزال", "تضامن", "قلق", "ادانة", "شكر", "ترحيب", "تاييد", "معارضة", "مسؤولية", "تقدير", "امل",
     "استياء", "رغبة", "حاجة", "عدم", "نجاح", "فشل", "تعرض", "استهداف", "تدمير", "سيطرة", "تحرير",
     "اعداد", "ارقام", "تفاصيل", "وضع", "حصيلة", "موقف",
+    "حصول", "وصول", "دخول", "خروج", "قبول", "نزول", "هبوط", "صعود", "حضور", "شعور",
 }
 # nouns that open a ب-phrase after a title, never a name: المكلف بحماية، بمناسبة، بشأن
 _BA_NOUNS = _MASDARS | {"حماية", "مناسبة", "دعوة", "شان", "خصوص", "صفته", "صفتها", "قيادة", "رئاسة", "مشاركة"}
@@ -452,6 +484,11 @@ def _is_media_l(t: str) -> bool:
         or rest[:1].isascii()
 
 
+def _is_organisation_l(t: str) -> bool:
+    """لمجموعة، لوزارة: ل before an institution, the addressee when it follows the verb."""
+    return t.startswith("ل") and len(t) > 3 and (t[1:] in _ORG_WITH_PROPER_NAME or _bare(t[1:]) in _ORG_HEADS)
+
+
 def _is_lam_link(t: str, nxt: str, nxt2: str = "") -> bool:
     """A ل-phrase continuing a title (لشؤون الهجرة، للأرصاد، لشركة أوبر،
     لتويتر), not a first name that happens to start with ل (ليلى، لينا، لوكا،
@@ -485,6 +522,11 @@ def _is_stop(t: str, ba_object: bool) -> bool:
 _PARTICIPLE_SHAPE = re.compile(r"^(?:م\wا\w\w|مت\wا\w\w|مست\w\w\w|م\wت\w\w)$")
 _ADVERBIAL_ACCUSATIVES = {"نقلا", "استنادا", "ردا", "وفقا", "طبقا", "قائلا", "قائلة", "مضيفا", "مضيفة", "مقدما",
                           "تعليقا", "اضافة"}
+
+
+# Arabic names of Latin letters, as acronyms are spelt (سي إن إن، آر إن سي، بي بي سي).
+_LETTER_NAMES = {"اي", "بي", "سي", "دي", "اف", "جي", "اتش", "اش", "كيه", "كي", "ال", "ام", "ان", "او", "ار", "اس",
+                 "تي", "يو", "في", "اكس", "واي", "زد", "ايه", "اى", "بى", "سى", "دى", "تى", "فى"}
 
 
 def _ends_name(t: str, nxt: str) -> bool:
@@ -551,6 +593,8 @@ def _looks_like_title_construct(toks: list, i: int, ba_object: bool) -> int:
         break
     if any(_bare(x[0]) in _PERSON_HEADS for x in toks[i + 2 : k]):
         return -1  # "سعد الحديثي المتحدث باسم ...": a name, then its title
+    if k == i + 2 and toks[i + 1][0].endswith("ات"):
+        return -1  # "ونفى ماكيب الاتهامات": a name, then a plural object
     if k > i + 1 and (k >= n or not _is_word(toks[k][0]) or toks[k][0] in _STOP_WORDS or toks[k][0] in _MARKERS) \
             and (k > i + 2 or not toks[k - 1][0].endswith("ي")):
         return -(k)  # a title with no name: "مدرب المنتخب المغربي"
@@ -642,8 +686,10 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             j += 2  # جان-كلود
             continue
         if t == "ان" and j > i and ((toks[j - 1][0] == "سي" and j + 1 < n and toks[j + 1][0] == "ان")
-                                    or (j >= 2 and toks[j - 1][0] == "ان" and toks[j - 2][0] == "سي")):
-            j += 1  # "سي إن إن" (CNN), not the particle إن
+                                    or (j >= 2 and toks[j - 1][0] == "ان" and toks[j - 2][0] == "سي")
+                                    or (toks[j - 1][0] in _LETTER_NAMES and toks[j - 1][0] != "في" and j + 1 < n
+                                        and toks[j + 1][0] in _LETTER_NAMES and toks[j + 1][0] != "ان")):
+            j += 1  # "سي إن إن" (CNN), "آر إن سي": the letter N of an acronym, not the particle إن
             continue
         if not _is_word(t):
             break
@@ -667,8 +713,8 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             j += 2
             title_end = j
             continue
-        if j == i and t.startswith("لل"):
-            break  # "ويوضح للملأ": the addressee
+        if j == i and (t.startswith("لل") or _is_organisation_l(t)):
+            break  # "ويوضح للملأ"، "وصرح لمجموعة فونكه": the addressee
         if j == i and _has_pronoun_suffix(t) and j + 1 < n and _is_definite(toks[j + 1][0]) \
                 and (_bare(toks[j + 1][0]) in _PERSON_HEADS or toks[j + 1][0] in _HONORIFICS):
             kind, head = "person", b  # "وكيله المحامي دان كينغ": his agent, the lawyer X
@@ -945,6 +991,9 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             j += 1  # ذبيح الله مجاهد، نصر الله: a compound name
             continue
         if _is_definite(t):
+            if t.endswith("ات") and len(t) > 6 and (obj_verb or j + 1 < n and toks[j + 1][0] in _STOP_WORDS
+                                                     and toks[j + 1][0] not in _MARKERS):
+                break  # "ونفى ماكيب الاتهامات"، "وكرر ترامب التحذيرات من": a plural object, not a surname
             if obj_verb and title_end > i and not t.endswith("ي") \
                     and not any(x[0] in _NAME_PARTICLES for x in toks[title_end:j]) and j - title_end >= 2:
                 # "انتقد عضو المجلس كريم منصور المشروع": after a title and a
@@ -1317,8 +1366,9 @@ def _skip_fillers(toks, i):
     if i < n and toks[i][0] in ("،", ",") and i + 1 < n and _is_word(toks[i + 1][0]) \
             and toks[i + 1][0] not in _MARKERS:
         i += 1  # "وقال، سوتوبو بورو نغروهو، المتحدث ..."
-    while i < n and (toks[i][0] in _TIME_WORDS or toks[i][0] in ("يوم", "ليل", "صباح", "مساء")):
-        i += 1
+    while i < n and (toks[i][0] in _TIME_WORDS or toks[i][0] in ("يوم", "ليل", "صباح", "مساء")
+                     or toks[i][0] in ("عام", "سنة", "في") and i + 1 < n and toks[i + 1][0][:4].isdigit()):
+        i += 1 + (toks[i][0] in ("عام", "سنة", "في"))  # ("اتهمه عام 2011 بـ": a year, not a speaker)
     if i + 2 < n and toks[i][0] == "ل" and toks[i + 1][0] in _ALL_QUOTES:
         k = _quoted_run(toks, i + 1)
         if 0 < k < n and _is_word(toks[k][0]) and toks[k][0] not in _MARKERS:
@@ -1791,7 +1841,7 @@ def _pronoun_gender(word: str) -> str | None:
 
 # plurals of the أفعال shape that name people ("أنصاره، أقاربها"), not verbal nouns
 _GROUP_PLURALS = {"انصار", "اقارب", "اعضاء", "اهالي", "اصدقاء", "اتباع", "افراد", "ابناء", "اشقاء", "اهل",
-                  "مؤيدو", "منتقدو", "معارضو", "محامو", "مسؤولو", "ممثلو"}
+                  "مؤيدو", "منتقدو", "معارضو", "محامو", "مسؤولو", "ممثلو", "خصوم", "منافسو", "زملاء", "جيران"}
 # subordinating words that open a clause like a verb would (وإذا فاز أردوغان، ...)
 _CONJUNCTIONS = {"اذا", "لو", "لما", "عندما", "حينما", "بينما", "كلما", "طالما", "لكي", "حتى", "منذ", "بعدما"}
 _COUNT_WORDS = {"ثلاثة", "ثلاث", "اربعة", "اربع", "خمسة", "خمس", "ستة", "ست", "سبعة", "سبع", "ثمانية",
@@ -1835,13 +1885,17 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
     prefix = vm.group(1)
     word = vm.group(2)
     prev_word = _previous_word(s, sa, vstart)
-    if prev_word in _NEGATIONS and not _is_attribution(s, sa, vstart):
+    if prev_word in _NEGATIONS and not _is_attribution(s, sa, vstart) \
+            and not (prev_word == "ما" and word not in _BASE_FORMS and form.lemma != "وصف"):  # ("وهو ما نفاه")
         return None  # لم يذكر، لا يقول: not a report of speech
+    if word in _ATTRIBUTION_ONLY and not _is_attribution(s, sa, vstart):
+        return None  # "ورفض ما قاله الوزير": what he said is not reported here
     if prefix == "" and (prev_word in _PREPOSITIONS or prev_word in ("او", "أو")):
         return None  # "بعد كشف ملفاتها"، "افتراض أو توقع قيامنا": a verbal noun
     if prefix == "" and form.lemma in _FORM_ONE and prev_word in _COUNT_WORDS:
         return None  # "ونشر ثلاثة كتب عن المريخ": a counted noun (books), no verb
-    if prefix == "" and prev_word in ("مما", "ما", "بما", "وهو ما", "لما") and not _is_attribution(s, sa, vstart):
+    if prefix == "" and prev_word in ("مما", "ما", "بما", "وهو ما", "لما") and not _is_attribution(s, sa, vstart) \
+            and (word in _BASE_FORMS or form.lemma == "وصف"):  # (but "وهو ما نفاه الوزير": what he denied)
         return None  # "مما يشير إلى أن": "which indicates", no speaker
     if prefix == "" and word[:1] in "يت" and prev_word in ("ان", "أن", "لكي", "كي", "حتى", "لن"):
         return None  # "أن تقول له وداعا": "to say", not a report
@@ -1931,6 +1985,11 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         # a name in a construct chain is a place's: حاكم إقليم ولاية سيبيتوكي، ...، أنسيلمي نسابيمانا;
         # a quoted "name" after a title is an institution's: مدير نادي "سولد غولدن"، كريج كورك
         mention, j = _name_after_description(s, toks, j, mention)
+    if mention is not None and form.need == "obj" and mention.kind == "person" and not mention.title \
+            and j == i + 2 and _is_definite(toks[i + 1][0]) and not _is_nisba(toks[i + 1][0]) \
+            and state.by_name(toks[i][0]) is not None and state.by_name(mention.name) is None:
+        # "ونفى ماكيب الاتهامات": a known surname, then the object (not a surname with ال)
+        mention, j = Mention(toks[i][1], toks[i][2], "", toks[i][0], "person"), i + 1
     if mention is not None and mention.kind == "person" and not mention.name and i < len(toks) \
             and not _is_definite(toks[i][0]) and j > i + 1:
         known = state.by_name(toks[i][0])
@@ -1938,9 +1997,12 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
             # "حذر أردوغان الولايات المتحدة": a known surname, then the object
             mention, j = Mention(toks[i][1], toks[i][2], "", toks[i][0], "person"), i + 1
     if mention is not None and form.lemma in ("اتهم", "وصف") and j < len(toks) and toks[j][0].startswith("ب") \
+            and word in _BASE_FORMS \
             and (len(toks[j][0]) > 2 or j + 1 < len(toks) and toks[j + 1][0] in _ALL_QUOTES) \
             and toks[j][0] not in _MARKERS:
         mention, j = None, i  # "واتهمت الإمارات بالوقوف وراء"، "وصف الأراضي بـ": the object; the subject is implicit
+    if mention is not None and word not in _BASE_FORMS and toks[i][0].startswith("ب") and toks[i][0] not in _MARKERS:
+        mention, j = None, i  # "وصفها بغير المسبوقة": the pronoun is the object, the ب-phrase follows at once
     if between and (j >= len(toks) or toks[j][0] not in _MARKERS):
         return None  # ... unless "وبين X أن", "وبين أن" (and he explained that)
     continued = None  # the statement or referent whose speaker this one keeps (no mention of its own)
@@ -1957,7 +2019,7 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
             and _is_definite(toks[j][0]) and not toks[j][0].endswith("ي") and toks[i][0] not in _COUNTRIES \
             and toks[j][0] not in _TIME_WORDS and _bare(toks[j][0]) not in _PERSON_HEADS \
             and toks[j][0] not in _COUNTRIES and toks[j][0] != "الامم" and _bare(toks[j][0]) not in _ORG_HEADS \
-            and state.by_name(toks[i][0]) is None:
+            and state.by_name(toks[i][0]) is None and not _named_before(s, toks[i][0], sa):
         mention, j = None, i  # "أكدت وجود المشكلة": a masdar object, the subject is implicit
     if mention is not None and mention.name and not mention.title and mention.kind == "person" \
             and j < len(toks) and _bare(toks[j][0]) in _PERSON_HEADS:
@@ -1991,6 +2053,11 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
     if mention is None:
         # from the verb on, so that a parenthetical stays visible ("أعلن، في 27 أبريل، أنه")
         after = toks[0][1] if toks and toks[0][0] in ("،", ",") else (toks[i][1] if i < len(toks) else vend)
+        if i < len(toks) and _is_organisation_l(toks[i][0]):
+            # "وصرح لمجموعة "فونكه" الإعلامية بقوله:": the body addressed, then the content
+            addressee, k = _parse_mention(s, _without_prefix(toks[i:], 1), 0)
+            if addressee is not None and i + k < len(toks):
+                after = toks[i + k][1]
     span_start = vstart
     speaker_gender = form.gender
     # نقلت وكالة X عن Y (قوله): the speaker is Y
@@ -2074,12 +2141,17 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         return None  # "قالت إن معلوماتها تفيد بأن": a verb of the reported clause
     need = form.need
     if need == "obj" and prefix == "" and vstart > sa and mention is not None and span_start == vstart \
-            and prev_word not in _DISCOURSE and not prev_word.endswith(("،", ",", ":")) \
+            and prev_word not in _DISCOURSE and not prev_word.endswith(("،", ",", ":")) and word in _BASE_FORMS \
             and not _opening_phrase(s, sa, vstart):
         need = "content"  # a bare verb mid-sentence (أدين طالب لجوء): ask for أن/quote
     found = _find_content(s, after, sb, need, form.lemma)
+    if found is not None and word not in _BASE_FORMS and found[0] == found[1] and not s.startswith("ب", found[1]):
+        found = None  # "التي نفتها الرياض ووصفتها": the pronoun is the object; what follows is not
     if found is None and mention is not None and not inside_content and _is_attribution(s, sa, vstart):
         return _attribution_statement(s, vm, word, sa, sb, mention, state, form)
+    if found is None and mention is not None and word.endswith(("ه", "ها")) and word not in _BASE_FORMS \
+            and prev_word in _RELATIVE_OBJECT_WORDS:
+        return _antecedent_statement(s, vm, word, sa, mention, state, form)
     clause_initial = prefix in ("و", "ف") or vstart == sa or prev_word in _DISCOURSE or prev_word.endswith(("،", ","))
     if found is None:
         if mention is not None and mention.kind != "unknown" and clause_initial:
@@ -2148,6 +2220,41 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
     return _Stmt(vstart, vend, word, span_start, end, cstart, cend, mode, sp, mspan, kind)
 
 
+# "وهي الاتهامات التي نفتها الرياض"، "وهو ما نفاه الوزير": the verb's pronoun
+# object stands for what the relative word hangs on, said before the verb.
+_RELATIVE_OBJECT_WORDS = {"التي", "الذي", "ما", "وهو ما", "مما"}
+
+
+def _antecedent_statement(s, vm, word, sa, mention, state, form):
+    """A report whose content is the clause before its relative word (the
+    accusations, "ما" = what was said), back to the last comma."""
+    rel = _previous_word_start(s, sa, vm.start())
+    ce = _rstrip_pos(s, sa, rel)
+    cs = max(sa, s.rfind("،", sa, ce) + 1, s.rfind(",", sa, ce) + 1)
+    if s[cs:ce].strip() in ("وهو", "وهي", "وهذا", "وذلك", "الامر", "وهو الامر", "الشيء") and cs > sa:
+        ce = _rstrip_pos(s, sa, cs - 1)  # "صدرت النتائج، وهو ما نفاه": the clause before the comma
+        cs = max(sa, s.rfind("،", sa, ce) + 1, s.rfind(",", sa, ce) + 1)
+    cs += len(s[cs:ce]) - len(s[cs:ce].lstrip(" "))
+    if ce - cs < 6:
+        return None
+    sp = _resolve_mention(state, s, mention, form.gender)
+    kind = sp.kind if sp.registered else mention.kind
+    return _Stmt(vm.start(), vm.end(), word, cs, mention.end, cs, ce, "indirect", sp, (mention.start, mention.end), kind)
+
+
+def _named_before(s: str, word: str, before: int) -> bool:
+    """``word`` closed a two-word name earlier in the document ("أقيل أندرو ماكيب" before
+    "ونفى ماكيب الاتهامات"), so it is that person's surname, not a verbal noun."""
+    if word in _MASDARS or _MASDAR_SHAPE.match(word) or word.endswith(("ة", "ات")) or len(word) < 4:
+        return False
+    for m in re.finditer(r"(?<!\w)(\w+) " + re.escape(word) + r"(?!\w)", s[:before]):
+        first = m.group(1)
+        if not _is_definite(first) and first not in _STOP_WORDS and not _has_pronoun_suffix(first) \
+                and first not in VERB_FORMS and first[:1] not in "وفبل":
+            return True
+    return False
+
+
 def _apposition_name(s: str, toks: list, j: int, mention: Mention) -> tuple[Mention, int]:
     """'وزير الدولة ...، أنور قرقاش، الجمعة': a name between commas after a title."""
     n = len(toks)
@@ -2173,7 +2280,7 @@ _OBJECT_NOUNS = {"مقالا", "مقالة", "تقريرا", "بيانا", "من
                  "كلمة", "تصريحا", "مقابلة"}
 _KANA_SUBJECT_RE = re.compile(r"(?:^|[\s.،,])[وف]?كان(?:ت)?\s+[^\s.،,؟!:]+(?:\s+[^\s.،,؟!:]+){0,4}\s*$")
 # verbal-noun patterns (normalised, hamza folded): إفعال، استفعال، تفعيل، افتعال
-_MASDAR_SHAPE = re.compile(r"^(?:ا\w\wا\w|است\w\wا\w|ت\w\w\wي\w|ا\wت\wا\w|م\wا\w\wة)$")
+_MASDAR_SHAPE = re.compile(r"^(?:ا\w\wا\w|است\w\wا\w|ت\w\wي\w|ت\w\w\wي\w|ا\wت\wا\w|م\wا\w\wة)$")
 _MUFAALA = re.compile(r"^م\wا\w\wة$")  # مواصلة، مشاركة، مطالبة: never a first name
 _HONORIFIC_PRONOUNS = {"سموه", "سموها", "معاليه", "معاليها", "فخامته", "سعادته", "سعادتها", "فضيلته"}
 
