@@ -324,7 +324,7 @@ _STOP_WORDS = _MARKERS | {
 # a conjunction keeps its meaning behind و/ف ("فبعدما أعلن ناديه": no one named فبعدما)
 _STOP_WORDS |= {p + w for p in "وف" for w in ("بعدما", "عندما", "حينما", "كلما", "طالما", "قبلما", "مثلما",
                                                "بينما", "فيما", "حيث", "كما", "اذ", "لكن", "لكنه", "لكنها", "حسبما",
-                                               "لان", "لانه", "لانها", "مما", "بما", "حتى")}
+                                               "لان", "لانه", "لانها", "مما", "بما", "حتى", "في")}
 # Frequent verbal nouns that open the object of أكد/أعلن/نفى ... ("أكدت متحدثة
 # باسم الوزارة بدء تنفيذ الخطة"): never the first word of a name.
 _MASDARS = {
@@ -569,6 +569,8 @@ def _looks_like_title_construct(toks: list, i: int, ba_object: bool) -> int:
     definite genitives, then an indefinite name.  Returns the index where the
     name starts, or -1."""
     n = len(toks)
+    if i + 1 < n and toks[i + 1][0] in _COMPOUND_SECONDS and toks[i][0] not in ("رجل", "رجال", "علماء"):
+        return -1  # "نور الدين بوطيب": a compound first name (but رجل الدين is a cleric)
     if i + 1 < n and _is_definite(toks[i + 1][0]) and _bare(toks[i + 1][0]) in _PERSON_HEADS:
         return -1  # "ترامب المسؤول عن": a name, then a title or an object
     if i + 1 < n and (toks[i + 1][0] in _COUNTRIES or toks[i + 1][0] == "الامم"
@@ -604,6 +606,10 @@ def _looks_like_title_construct(toks: list, i: int, ba_object: bool) -> int:
     return -1
 
 
+# second halves of compound first names (نصر الله، زين الدين): never a title's genitive
+_COMPOUND_SECONDS = {"الله", "الدين"}
+
+
 def _place_then_name(toks: list, k: int) -> int:
     """After "في" in a title: a place or body of 1-3 words (definite, a country, or
     their adjectives) and then a name of 2-3 words that ends the mention.  Returns
@@ -613,14 +619,16 @@ def _place_then_name(toks: list, k: int) -> int:
         place = toks[k : k + size]
         if len(place) < size or not all(_is_word(t[0]) for t in place):
             return -1
-        if not (_is_definite(place[0][0]) or place[0][0] in _COUNTRIES) \
+        body = _bare(place[0][0]) in _ORG_HEADS and not _is_definite(place[0][0])  # في مجلس العموم
+        if not (_is_definite(place[0][0]) or place[0][0] in _COUNTRIES or body) \
                 or any(not (_is_definite(t[0]) or _is_nisba(t[0]) or t[0] in _COUNTRIES) for t in place[1:]):
             return -1
         a = k + size
         for length in (2, 3):
             b = a + length
             if b <= n and not any(_is_definite(t[0]) for t in toks[a:b]) and _name_like(toks, a, b) \
-                    and (b == n or not _is_word(toks[b][0]) or toks[b][0] in _STOP_WORDS or toks[b][0] in _MARKERS):
+                    and (b == n or not _is_word(toks[b][0]) or toks[b][0] in _STOP_WORDS or toks[b][0] in _MARKERS
+                         or toks[b][0] in _OBJECT_NOUNS):
                 return a
     return -1
 
@@ -739,6 +747,10 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             if title_end == j and kind in (None, "person") and _is_definite(toks[i][0]) and _is_definite(t[1:]) \
                     and not _is_nisba(t[1:]) and j + 1 < n and _is_word(toks[j + 1][0]):
                 j += 1  # "المخرج والمؤلف محمد الحلال": one person with two titles
+                title_end = j
+                continue
+            if title_end == j and _is_nisba(t[1:]) and _is_nisba(toks[j - 1][0].removeprefix("و")) and j + 1 < n:
+                j += 1  # "رئيس اللجنة الرقمية والثقافية والرياضية": coordinated adjectives
                 title_end = j
                 continue
             break  # "X والرئيس Y": a second noun phrase, not part of this name
@@ -932,6 +944,12 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
                     j += 1  # "وزير الطاقة الروسي الكسندر نوفاك": a first name written with ال
                     continue
                 break
+            if j + 1 < n and toks[j + 1][0] in _COMPOUND_SECONDS and not _is_definite(t) and _bare(t) not in _ORG_HEADS:
+                kind = kind or "person"
+                j += 2  # "المدرب الفرنسي لريال زين الدين زيدان": the name starts with a compound
+                if t in ("رجل", "رجال"):
+                    title_end = j  # ... but "رجل الدين" (a cleric) is a title
+                continue
             if _is_word(prev) and not _is_definite(prev) and (prev in _TITLE_INDEF or _bare(prev) in _ORG_HEADS
                                                               or _bare(prev) in _PERSON_HEADS or prev.startswith("ل") and not prev.startswith("لل")) \
                     and (j + 1 < n and _is_definite(toks[j + 1][0]) or t.endswith(("ي", "ية"))
@@ -987,8 +1005,8 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
         if _is_definite(t) and _bare(t) in _PERSON_HEADS and t not in _HONORIFICS and prev not in _NAME_PARTICLES \
                 and j + 1 < n and _is_word(toks[j + 1][0]) and toks[j + 1][0] not in _MARKERS:
             break  # "وهدد ترامب المسؤول عن الهجوم": a title after a name (but "إسلام القاضي،" is a surname)
-        if t == "الله" and j > title_end:
-            j += 1  # ذبيح الله مجاهد، نصر الله: a compound name
+        if t in _COMPOUND_SECONDS and j > title_end:
+            j += 1  # ذبيح الله مجاهد، نصر الله، زين الدين زيدان: a compound name
             continue
         if _is_definite(t):
             if t.endswith("ات") and len(t) > 6 and (obj_verb or j + 1 < n and toks[j + 1][0] in _STOP_WORDS
@@ -1014,7 +1032,7 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             break
         if sum(1 for x in toks[title_end:j] if x[0] not in _NAME_PARTICLES) >= 4:
             break
-        if j > title_end + 1 and _is_definite(prev) and prev != "الله" and not _is_definite(t) \
+        if j > title_end + 1 and _is_definite(prev) and prev not in _COMPOUND_SECONDS and not _is_definite(t) \
                 and toks[j - 2][0] not in _NAME_PARTICLES \
                 and j + 1 < n and toks[j + 1][0] in _STOP_WORDS:
             break  # "دباس الدوسري تحدث عن": after a surname with the article, a verb
@@ -1037,6 +1055,7 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
                 and not any(x[0] in _NAME_PARTICLES for x in toks[title_end:j]):
             break  # "قدم ... سلطان مسرحي شكره": after a full name, "his thanks" is the object
         if j - title_end >= 2 and t not in _NAME_PARTICLES and _is_definite(nxt) and not nxt.endswith("ي") \
+                and nxt not in _TIME_WORDS and prev not in _COMPOUND_SECONDS \
                 and nxt != "الله" and prev not in _NAME_PARTICLES:
             break  # "سردار آزمون اعتزال اللعب": a masdar object starts here
         j += 1
@@ -1848,6 +1867,9 @@ _COUNT_WORDS = {"ثلاثة", "ثلاث", "اربعة", "اربع", "خمسة", 
                 "تسعة", "عشرة", "عشر", "عدة", "بضعة", "بضع", "مئات", "آلاف", "الاف", "عشرات"}
 _NEGATIONS = {"لم", "لن", "لا", "ما", "ولم", "ولا", "ولن", "فلم", "فلا"}
 _PLURAL_SUFFIXES = ("وا", "ون", "ان", "تا")
+# a connector carrying the subject as a pronoun: the verb after it has no noun subject
+_PRONOUN_CONNECTORS = {p + c + suf for p in ("", "و", "ف") for c in ("لكن", "ولكن", "لان", "كون", "ان", "بان")
+                       for suf in ("ه", "ها", "هم")} - {"ان", "وان", "فان"}
 
 
 def _previous_word_start(s: str, sa: int, vstart: int) -> int:
@@ -1954,7 +1976,8 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
     if i < len(toks) and toks[i][0] in _HONORIFIC_PRONOUNS:
         i += 1  # "وبين سموه أن": "His Highness", a pronoun for the last speaker
     mention, j = (None, i)
-    pronoun_subject = form.gender == "p" and word.split()[0].endswith(_PLURAL_SUFFIXES)
+    pronoun_subject = form.gender == "p" and word.split()[0].endswith(_PLURAL_SUFFIXES) \
+        or prefix == "" and prev_word in _PRONOUN_CONNECTORS  # "لكنه استبعد تجميد العقود": he, the object follows
     starts_like_subject = i < len(toks) and (
         (_is_word(toks[i][0]) and toks[i][0] not in _MARKERS)
         or (toks[i][0] in _ALL_QUOTES and _quoted_run(toks, i) > 0 and _quoted_run(toks, i) < len(toks)
