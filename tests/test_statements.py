@@ -1446,3 +1446,9 @@ def test_compound_first_names_and_coordinated_adjectives_in_a_title():
     text = ("مقدمة. وكتب رئيس اللجنة الرقمية والثقافية والرياضية في مجلس العموم داميان كولينز رسالة "
             "إلى زوكربيرغ قال فيها إن الأمر خطير.")
     assert speakers(text) == ["داميان كولينز"]
+
+
+def test_a_coordinated_verb_shares_the_subject_and_participles_end_a_name():
+    rows = run('مقدمة. وتعتقد السلطات التركية أن خاشقجي قتل، وهي الاتهامات التي نفتها الرياض ووصفتها بأنها "أكاذيب".')
+    assert [(r["verb"], r["speaker_name"]) for r in rows] == [("نفتها", "الرياض"), ("ووصفتها", "الرياض")]
+    assert "مشيرا" not in mentions('مقدمة. وأبدى المستشار حذرا أكبر مشيرا إلى أن ألمانيا "شريك مهم".')[0]

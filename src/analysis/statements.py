@@ -815,6 +815,8 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             break  # "عدد من المشجعين قائلين": a plural participle, the report's manner
         if j > i and (j > title_end or kind == "organization") and _ends_name(t, toks[j + 1][0] if j + 1 < n else ""):
             break
+        if j > i and t in VERB_FORMS and not VERB_FORMS[t].finite:
+            break  # "أبدى المستشار حذرا أكبر مشيرا إلى": a participle continues the report, no name
         if _is_stop(t, ba_object and j > i and not (j == title_end and kind == "person"
                                                      and _ba_name_after_title(toks, i, j))):
             break
@@ -2213,6 +2215,8 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
     elif continued is not None:
         sp, kind = continued.speaker, continued.kind
         mspan = None
+    elif _coordinated_with(prev_stmt, s, prefix, form, vstart):
+        sp, kind, mspan = prev_stmt.speaker, prev_stmt.kind, None  # "نفتها الرياض ووصفتها بأنها": the same subject
     else:
         subj = author  # (of the statement noun before the verb)
         if subj is None:
@@ -2276,6 +2280,15 @@ def _named_before(s: str, word: str, before: int) -> bool:
                 and first not in VERB_FORMS and first[:1] not in "وفبل":
             return True
     return False
+
+
+def _coordinated_with(prev_stmt, s: str, prefix: str, form: VerbForm, vstart: int) -> bool:
+    """A و-verb right after the previous report of its sentence, with nothing
+    between but its clause, and of the same gender, shares that report's subject."""
+    if prev_stmt is None or prefix != "و" or prev_stmt.end > vstart or form.gender not in ("m", "f"):
+        return False
+    prev_form = VERB_FORMS.get(prev_stmt.verb.lstrip("وف")) or VERB_FORMS.get(prev_stmt.verb)
+    return prev_form is not None and prev_form.gender == form.gender and not s[prev_stmt.end : vstart].strip(" ،,")
 
 
 def _apposition_name(s: str, toks: list, j: int, mention: Mention) -> tuple[Mention, int]:
