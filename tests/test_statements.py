@@ -1452,3 +1452,9 @@ def test_a_coordinated_verb_shares_the_subject_and_participles_end_a_name():
     rows = run('مقدمة. وتعتقد السلطات التركية أن خاشقجي قتل، وهي الاتهامات التي نفتها الرياض ووصفتها بأنها "أكاذيب".')
     assert [(r["verb"], r["speaker_name"]) for r in rows] == [("نفتها", "الرياض"), ("ووصفتها", "الرياض")]
     assert "مشيرا" not in mentions('مقدمة. وأبدى المستشار حذرا أكبر مشيرا إلى أن ألمانيا "شريك مهم".')[0]
+
+
+def test_a_damma_marks_the_passive_of_derived_verbs_not_of_form_four():
+    text = ("مقدمة. واتُّهم فيس بوك منذ أشهر بخدمة كيانات على صلة بروسيا. "
+            "تُتهم هذه المواقع بانتظام بعدم توفير حماية كافية. ويُؤكد الوزير أن الأمر انتهى.")
+    assert [r["verb"] for r in run(text)] == ["ويُؤكد"]

@@ -1835,6 +1835,13 @@ _RESUMPTIVE = {"فيها", "فيه", "فيهم", "فيهما", "بها", "به",
 _CAME_IN_SUBJECTS = {"تقارير", "انباء", "معلومات", "اخبار", "روايات", "تقرير", "نبا", "خبر", "اسماء"}
 _FORM_ONE = {"قال", "زعم", "ذكر", "كتب", "نقل", "رأى", "كشف", "وصف", "حذر", "طالب", "ختم", "شرح", "رد",
              "لفت", "علق", "نفى", "دعا", "روى"}
+def _derived_with_t(lemma: str) -> bool:
+    """Forms V-VIII and X (تحدث، اتهم، اعتبر، انتقد، استنكر): their active present
+    takes a fatha on the prefix, so a damma there marks the passive (تُتّهم)."""
+    return lemma.startswith("ت") or lemma.startswith("ا") and len(lemma) >= 4 and (
+        lemma[1] == "ت" or lemma[2] == "ت" or lemma.startswith("است"))
+
+
 # ("حين" is not here: before a finite verb it is "when": في حين أعلن، حين اتهمت)
 _PREPOSITIONS = {"بعد", "قبل", "عند", "عقب", "منذ", "اثر", "حول", "في", "على", "من", "عن", "الى", "إلى",
                  "لدى", "خلال", "ضد", "مع", "بين", "حتى", "لدي", "وبعد", "وقبل", "فور", "بمجرد", "وفي", "وعلى",
@@ -1934,8 +1941,10 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         return None  # "يتولى شرح مراحل الانتخابات": a verbal noun after a verb
     stem_raw = raw_verb[1:] if prefix and raw_verb[:1] in "وف" else raw_verb
     if len(stem_raw) > 1 and stem_raw[1] == "\u064f" and form.finite \
-            and (word[:1] not in "يت" or form.lemma in _FORM_ONE):
-        return None  # وذُكر، وأُعلن، يُزعم: passive, no speaker
+            and (word[:1] not in "يت" or form.lemma in _FORM_ONE or _derived_with_t(form.lemma)):
+        return None  # وذُكر، وأُعلن، يُزعم، تُتّهم: passive, no speaker
+    if word[:1] == "ا" and _derived_with_t(form.lemma) and "\u064f" in stem_raw[1:5] and form.finite:
+        return None  # "واتُّهم فيس بوك": a past passive of a derived verb
     if word == "دان" and prefix == "" and not (vstart == sa or prev_word in _DISCOURSE or prev_word.endswith(("،", ","))):
         return None  # "وقال دان كوتس": the name Dan, not "condemned"
     between = form.lemma == "بين" and word == "بين" and "\u0651" not in raw_verb
