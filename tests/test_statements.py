@@ -1458,3 +1458,8 @@ def test_a_damma_marks_the_passive_of_derived_verbs_not_of_form_four():
     text = ("مقدمة. وقالت المفوضية إن التحقيق بدأ. واتُّهم فيس بوك وكذلك تويتر وغوغل، منذ أشهر بخدمة كيانات. "
             "وتُتّهم المواقع بعدم توفير حماية كافية. ويُؤكد الوزير أن الأمر انتهى.")
     assert [r["verb"] for r in run(text)] == ["وقالت", "ويُؤكد"]
+
+
+def test_foreign_first_names_that_look_definite():
+    rows = run("مقدمة. وأعرب الرئيس ألكسندر فان دير بيلن عن الأمل في الحصول على توضيحات كاملة.")
+    assert [r["speaker_mention"] for r in rows] == ["الرئيس ألكسندر فان دير بيلن"]

@@ -435,8 +435,13 @@ _NOT_NOUNS = {"الذي", "التي", "الذين", "اللذين", "اللتي�
               "إلا"}
 
 
+# Foreign first names that start like the article (ألكسندر، ألبرت، آلان): names, not definite nouns.
+_AL_FIRST_NAMES = {"الكسندر", "الكساندر", "الكسندرا", "الكسي", "اليكسي", "اليكس", "اليكسيس", "البرت", "الفريد",
+                   "الان", "اليزابيث", "الينا", "اليسا", "اليساندرو", "الفارو", "الفونسو", "الدو", "الما", "اليكسندر"}
+
+
 def _is_definite(tok: str) -> bool:
-    return tok.startswith("ال") and len(tok) > 3 and tok not in _NOT_NOUNS
+    return tok.startswith("ال") and len(tok) > 3 and tok not in _NOT_NOUNS and tok not in _AL_FIRST_NAMES
 
 
 def _has_pronoun_suffix(tok: str) -> bool:
