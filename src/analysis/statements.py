@@ -132,13 +132,9 @@ _REGULAR = {
 }
 # Verbs whose object is often a pronoun suffix (ووصفه بأنه، واتهمها بـ).
 _OBJECT_SUFFIX_LEMMAS = {"وصف", "اتهم", "طالب", "حث", "ناشد", "ابلغ", "دعا"}
-# Verbs that take the pronoun of "ما" after an attribution (بحسب ما ذكره، وفقا لما أعلنته):
-# these forms count only there (see _ATTRIBUTION_ONLY).
-_ATTRIBUTION_SUFFIX_LEMMAS = {"اعلن", "ذكر", "اكد", "اورد", "نقل", "اوضح", "كشف", "افاد"}
 # Irregular verbs with an object pronoun: "وهي الاتهامات التي نفتها الرياض".
 _IRREGULAR_WITH_OBJECT = {
     "نفى": ["نفاه", "نفاها", "نفته", "نفتها", "ينفيه", "ينفيها", "تنفيه", "تنفيها"],
-    "قال": ["قاله", "قالته"],
 }
 # Verbs governing بـ: a following بـ-word is their object, never the speaker.
 _BA_LEMMAS = {"هدد", "طالب", "اتهم", "ندد", "اشاد", "وصف", "تعهد", "اعترف", "رحب", "ناشد"}
@@ -197,7 +193,7 @@ class VerbForm:
     need: str
 
 
-_OBJECT_PRONOUN_FORMS: set[str] = set()  # filled by _build_forms: اتهمه، تصفها، نفته، قالته
+_OBJECT_PRONOUN_FORMS: set[str] = set()  # filled by _build_forms: اتهمه، تصفها، نفته
 
 
 def _build_forms() -> dict[str, VerbForm]:
@@ -223,8 +219,6 @@ def _build_forms() -> dict[str, VerbForm]:
                 if lemma not in ("ابلغ", "دعا"):  # (تبلّغه: "his receiving", not "informs him")
                     add("ي" + pres + suf, lemma, True, "m", need, True)  # وتتهمه الحكومة التركية بـ
                     add("ت" + pres + suf, lemma, True, "f", need, True)
-        for suf in ("ه", "ته") if lemma in _ATTRIBUTION_SUFFIX_LEMMAS else ():
-            add(past + suf, lemma, True, "f" if suf == "ته" else "m", need, True)  # بحسب ما قالته الشركة
         if part:
             add(part + "ا", lemma, False, "m", need)
             add(part + "ة", lemma, False, "f", need)
@@ -248,8 +242,6 @@ def _build_forms() -> dict[str, VerbForm]:
 VERB_FORMS = _build_forms()
 # forms without an attached object pronoun (تتهم، نوه end in ه/هم by their root)
 _BASE_FORMS = frozenset(VERB_FORMS) - _OBJECT_PRONOUN_FORMS
-_ATTRIBUTION_ONLY = frozenset({"قاله", "قالته"} | {
-    _REGULAR[lemma][0] + suf for lemma in _ATTRIBUTION_SUFFIX_LEMMAS for suf in ("ه", "ته")})
 
 
 def _trie_regex(words) -> str:
@@ -1924,8 +1916,6 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
     if prev_word in _NEGATIONS and not _is_attribution(s, sa, vstart) \
             and not (prev_word == "ما" and word not in _BASE_FORMS and form.lemma != "وصف"):  # ("وهو ما نفاه")
         return None  # لم يذكر، لا يقول: not a report of speech
-    if word in _ATTRIBUTION_ONLY and not _is_attribution(s, sa, vstart):
-        return None  # "ورفض ما قاله الوزير": what he said is not reported here
     if prefix == "" and (prev_word in _PREPOSITIONS or prev_word in ("او", "أو")):
         return None  # "بعد كشف ملفاتها"، "افتراض أو توقع قيامنا": a verbal noun
     if prefix == "" and form.lemma in _FORM_ONE and prev_word in _COUNT_WORDS:
