@@ -1455,3 +1455,10 @@ def test_a_damma_marks_the_passive_of_derived_verbs_not_of_form_four():
 def test_foreign_first_names_that_look_definite():
     rows = run("مقدمة. وأعرب الرئيس ألكسندر فان دير بيلن عن الأمل في الحصول على توضيحات كاملة.")
     assert [r["speaker_mention"] for r in rows] == ["الرئيس ألكسندر فان دير بيلن"]
+
+
+def test_a_written_object_and_a_noun_in_construct_are_no_speakers():
+    assert mentions("مقدمة. وقال ترامب إن الأمر مؤسف. وكتب منشورا على تويتر قال فيه إنه غاضب.") == ["ترامب", None]
+    text = ("مقدمة. وقالت شركة آر إن سي إن العمال عثروا على الذهب. "
+            "وقدرت شركة التعدين قيمة الصخرة الأكبر بحوالي 4 ملايين دولار. وقالت إن الصخرة الثانية أصغر.")
+    assert "قيمة" not in speakers(text)[-1]

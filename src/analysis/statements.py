@@ -817,7 +817,8 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
         if _is_stop(t, ba_object and j > i and not (j == title_end and kind == "person"
                                                      and _ba_name_after_title(toks, i, j))):
             break
-        if (t in _MASDARS or _MUFAALA.match(t) or t.endswith("ا") and t[:-1] in _MASDARS) and (j == i or j == title_end):
+        if (t in _MASDARS or _MUFAALA.match(t) or t.endswith("ا") and t[:-1] in _MASDARS or t in _OBJECT_NOUNS) \
+                and (j == i or j == title_end):
             break  # a verbal noun opens the object, not a name (أكد المجتمعون مواصلة الدعم)
         if j == i:
             if b in _PERSON_HEADS or t in _PERSON_HEADS:
@@ -959,7 +960,9 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
                 continue
             if kind == "organization":
                 if head in _ORG_WITH_PROPER_NAME and j - title_end < 3 and not _has_pronoun_suffix(t) \
-                        and t not in _MASDARS and not _MASDAR_SHAPE.match(t):  # (not "شركة أدنوك عزمها"، "ناسا اكتشاف")
+                        and t not in _MASDARS and not _MASDAR_SHAPE.match(t) \
+                        and not (_is_definite(prev) and t.endswith("ة") and j + 1 < n and _is_definite(toks[j + 1][0])):
+                    # (not "شركة أدنوك عزمها"، "ناسا اكتشاف"، "شركة التعدين قيمة الصخرة": a noun in construct, the object)
                     j += 1  # proper name of the organisation (وكالة أعماق)
                     title_end = j
                     continue
@@ -2317,7 +2320,7 @@ def _apposition_name(s: str, toks: list, j: int, mention: Mention) -> tuple[Ment
 _RELATIVES = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"}
 # what one writes or publishes: "كتب ديفيد إغناتيوس مقالا" (the object ends the name)
 _OBJECT_NOUNS = {"مقالا", "مقالة", "تقريرا", "بيانا", "منشورا", "كتابا", "تعليقا", "رسالة", "تغريدة", "خطابا",
-                 "كلمة", "تصريحا", "مقابلة"}
+                 "كلمة", "تصريحا", "مقابلة", "مقالات", "رسائل"}
 _KANA_SUBJECT_RE = re.compile(r"(?:^|[\s.،,])[وف]?كان(?:ت)?\s+[^\s.،,؟!:]+(?:\s+[^\s.،,؟!:]+){0,4}\s*$")
 # verbal-noun patterns (normalised, hamza folded): إفعال، استفعال، تفعيل، افتعال
 _MASDAR_SHAPE = re.compile(r"^(?:ا\w\wا\w|است\w\wا\w|ت\w\wي\w|ت\w\w\wي\w|ا\wت\wا\w|م\wا\w\wة)$")
