@@ -1462,3 +1462,9 @@ def test_a_written_object_and_a_noun_in_construct_are_no_speakers():
     text = ("مقدمة. وقالت شركة آر إن سي إن العمال عثروا على الذهب. "
             "وقدرت شركة التعدين قيمة الصخرة الأكبر بحوالي 4 ملايين دولار. وقالت إن الصخرة الثانية أصغر.")
     assert "قيمة" not in speakers(text)[-1]
+
+
+def test_a_verbal_noun_after_a_name_opens_the_object():
+    rows = run("مقدمة. وقد أعلن ترمب تحقيق تقدم في المحادثات التجارية مع كندا.")
+    assert [(r["speaker_mention"], r["content"][:10]) for r in rows] == [("ترمب", "تحقيق تقدم")]
+    assert mentions("مقدمة. وقال محمد اسحاق إن الأمر انتهى.") == ["محمد اسحاق"]

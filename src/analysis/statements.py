@@ -1038,6 +1038,9 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
                 and toks[j - 2][0] not in _NAME_PARTICLES \
                 and j + 1 < n and toks[j + 1][0] in _STOP_WORDS:
             break  # "دباس الدوسري تحدث عن": after a surname with the article, a verb
+        if j > title_end and obj_verb and _MASDAR_SHAPE.match(t) and j + 1 < n and _is_word(toks[j + 1][0]) \
+                and toks[j + 1][0] not in _STOP_WORDS:
+            break  # "وأعلن ترمب تحقيق تقدم": a verbal noun and its complement, the object
         if j > title_end and (t in _MASDARS or t in _COUNTRIES or t in _OBJECT_NOUNS
                               or t.endswith(("ين", "ات")) and (t[:-2] + "ا") in VERB_FORMS):
             break  # "أكد النائب خضر حبيب أهمية الحوار", "واتهم الحوثي فرنسا": the object starts
