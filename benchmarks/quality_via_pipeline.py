@@ -15,7 +15,7 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-from analysis import evaluate, pipeline, quality
+from analysis import evaluate, pipeline, quality, speakers
 
 
 def main() -> int:
@@ -39,9 +39,10 @@ def main() -> int:
                 (folder / source.name).symlink_to(source)
             pipeline.run_extract(folder, Path(tmp) / f"out-{name}", workers=1, progress=False)
             tables = pipeline.read_tables(Path(tmp) / f"out-{name}")
-            streamed = evaluate.evaluate(tables["statements"], gold, tables["documents"])
+            aliases = speakers.load_registry(speakers.default_registry_path()).aliases
+            streamed = evaluate.evaluate(tables["statements"], gold, tables["documents"], aliases)
             documents = quality.gold_documents(gold, source)
-            direct = evaluate.evaluate(quality.predict(documents), gold, documents)
+            direct = evaluate.evaluate(quality.predict(documents), gold, documents, aliases)
             print(f"{name:11} pipeline P {streamed.precision:.3f} R {streamed.recall:.3f} F1 {streamed.f1:.3f} | "
                   f"direct P {direct.precision:.3f} R {direct.recall:.3f} F1 {direct.f1:.3f} | "
                   f"{gold['doc_id'].n_unique()} articles")

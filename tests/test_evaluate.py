@@ -312,3 +312,14 @@ def test_every_gold_anchor_occurs_in_its_document(name):
     )
     ev = evaluate(pred, gold, documents)
     assert ev.precision == ev.recall == 1.0, format_report(ev)
+
+
+def test_a_registered_speaker_matches_the_spelling_the_article_uses():
+    gold, name, mention = "دونالد ترمب|ترمب", "دونالد ترامب", "الرئيس الأميركي"
+    assert not speaker_matches(gold, name, mention)
+    assert speaker_matches(gold, name, mention, ("دونالد ترامب", "ترامب", "ترمب"))
+    # through evaluate(): the registry's spellings are looked up by speaker_id
+    from analysis.speakers import default_registry_path, load_registry
+
+    aliases = load_registry(default_registry_path()).aliases
+    assert "ترمب" in aliases["donald-trump"]

@@ -57,6 +57,8 @@ def _add_evaluate(sub) -> None:
     p.add_argument("--gold", type=Path, required=True)
     p.add_argument("--documents", type=Path, required=True)
     p.add_argument("--statements", type=Path, required=True)
+    p.add_argument("--speakers", type=Path, default=None,
+                   help="speaker registry whose spellings count as the same speaker (default: seeds/speakers.csv)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -99,7 +101,8 @@ def run_evaluate(args) -> int:
     from . import evaluate
 
     return evaluate.main(["--gold", str(args.gold), "--documents", str(args.documents),
-                          "--statements", str(args.statements)])
+                          "--statements", str(args.statements)]
+                         + (["--speakers", str(args.speakers)] if args.speakers else []))
 
 
 def main(argv: list[str] | None = None) -> int:

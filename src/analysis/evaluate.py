@@ -25,6 +25,8 @@ from pathlib import Path
 
 import polars as pl
 
+from .speakers import default_registry_path, load_registry
+
 GOLD_COLUMNS = {
     "doc_id": pl.String,
     "outlet": pl.String,
@@ -161,7 +163,8 @@ def _names_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return _is_subsequence(short, long)
 
 
-def speaker_matches(gold_names: str, predicted_name: str | None, predicted_mention: str | None) -> bool:
+def speaker_matches(gold_names: str, predicted_name: str | None, predicted_mention: str | None,
+                    aliases: tuple[str, ...] = ()) -> bool:
     """True if a gold alternative ("a|b|c") and the predicted name or mention name the same speaker.
 
     One side's tokens must be an ordered sub-sequence of the other's, and the
@@ -169,7 +172,7 @@ def speaker_matches(gold_names: str, predicted_name: str | None, predicted_menti
     surname matches a full name but "وزير" alone matches nothing (a description
     of two or more such words matches only itself, word for word).
     """
-    predicted = [normalise_tokens(p) for p in (predicted_name, predicted_mention) if p]
+    predicted = [normalise_tokens(p) for p in (predicted_name, predicted_mention, *aliases) if p]
     alternatives = [normalise_tokens(g) for g in (gold_names or "").split("|") if g.strip()]
     return any(_names_match(g, p) for g in alternatives for p in predicted)
 
@@ -274,8 +277,12 @@ def _scores(chosen: list[tuple[int, int]], gold: pl.DataFrame, n_pred: int) -> t
     return tp, fp, fn, matched_optional
 
 
-def evaluate(predicted: pl.DataFrame, gold: pl.DataFrame, documents: pl.DataFrame) -> Evaluation:
-    """Match predicted statements to gold (span overlap + same speaker), one-to-one."""
+def evaluate(predicted: pl.DataFrame, gold: pl.DataFrame, documents: pl.DataFrame,
+             aliases: dict[str, tuple[str, ...]] | None = None) -> Evaluation:
+    """Match predicted statements to gold (span overlap + same speaker), one-to-one.
+
+    ``aliases`` (speaker_id -> other spellings, from the speaker registry) lets a
+    registered speaker match the spelling the article uses (ترمب for ترامب)."""
     if "anchor_start" not in gold.columns:
         gold = locate_anchors(gold, documents)
     gold = gold.with_row_index("gold_idx").with_columns(pl.col("gold_idx").cast(pl.Int64))
@@ -284,7 +291,10 @@ def evaluate(predicted: pl.DataFrame, gold: pl.DataFrame, documents: pl.DataFram
     pairs = overlapping_pairs(pred, gold)
     names = dict(zip(pred["pred_idx"].to_list(), zip(pred["speaker_name"].to_list(), pred["speaker_mention"].to_list())))
     gold_names = dict(zip(gold["gold_idx"].to_list(), gold["speaker_ar"].to_list()))
-    same_speaker = [speaker_matches(gold_names[g], *names[p]) for p, g in pairs.select("pred_idx", "gold_idx").iter_rows()]
+    ids = dict(zip(pred["pred_idx"].to_list(), pred["speaker_id"].to_list())) if "speaker_id" in pred.columns else {}
+    aliases = aliases or {}
+    same_speaker = [speaker_matches(gold_names[g], *names[p], aliases.get(ids.get(p), ()))
+                    for p, g in pairs.select("pred_idx", "gold_idx").iter_rows()]
     pairs = pairs.with_columns(pl.Series("same_speaker", same_speaker, dtype=pl.Boolean))
 
     # Required rows first, so a nested optional row inside a statement's content
@@ -386,13 +396,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold", required=True, type=Path, help="gold CSV (tests/gold/ant_dev.csv)")
     parser.add_argument("--documents", required=True, type=Path, help="documents.parquet (doc_id, text)")
     parser.add_argument("--statements", required=True, type=Path, help="statements.parquet")
+    parser.add_argument("--speakers", type=Path, default=None,
+                        help="speaker registry whose spellings count as the same speaker (default: seeds/speakers.csv)")
     args = parser.parse_args(argv)
     gold = load_gold(args.gold)
     documents = pl.read_parquet(args.documents, columns=["doc_id", "text"]).filter(
         pl.col("doc_id").is_in(gold["doc_id"].unique().to_list())
     )
     predicted = pl.read_parquet(args.statements)
-    ev = evaluate(predicted, gold, documents)
+    ev = evaluate(predicted, gold, documents, load_registry(args.speakers or default_registry_path()).aliases)
     print(format_report(ev))
     return 0
 

@@ -54,6 +54,7 @@ class Registry:
     by_name: dict[str, _Entry] = field(default_factory=dict)
     by_title: dict[frozenset, list[tuple[_Entry, int | None, int | None]]] = field(default_factory=dict)
     entries: list[_Entry] = field(default_factory=list)
+    aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # id -> every spelling (for evaluation)
     memo: dict = field(default_factory=dict, repr=False, compare=False)  # resolve() results
 
     def __len__(self) -> int:
@@ -198,7 +199,8 @@ def load_registry(path: str | Path | None = None) -> Registry:
                 titles.append((title_key(text), start, end))
             entry = _Entry(sp, titles)
             reg.entries.append(entry)
-            names = [sp.name_ar] + [v for v in (row.get("variants") or "").split("|") if v.strip()]
+            names = [sp.name_ar] + [v.strip() for v in (row.get("variants") or "").split("|") if v.strip()]
+            reg.aliases[sp.speaker_id] = tuple(names)
             for n in names:
                 reg.by_name.setdefault(name_key(n), entry)
             for key, start, end in titles:
