@@ -310,7 +310,7 @@ _STOP_WORDS = _MARKERS | {
     "بدوره", "بدورها", "وبدوره", "وبدورها", "فيه", "فيها", "فيهم", "به", "بها", "بهم", "عنه",
     "عنها", "معه", "معها", "قوله", "قولها", "قولهم", "لهم", "عليهم", "اليهم", "منهم", "عليه", "عليها", "له", "لها", "اليه", "اليها", "منه", "منها",
     "حسبما", "بحسبما", "وفقما", "مثلما", "بعدما", "قبلما", "مما", "كلما", "طالما", "ريثما", "لما", "بما", "عما", "نحو", "سئل", "سئلت", "قيل", "بسبب", "بفضل", "جراء", "او",
-    "تحته", "تحتها", "فوقه", "فوقها", "لديه", "لديها", "عنده", "عندها", "امامه", "امامها",
+    "تحت", "تحته", "تحتها", "فوقه", "فوقها", "لديه", "لديها", "عنده", "عندها", "امامه", "امامها",
     "تماما", "قطعا", "مطلقا", "نهائيا", "كليا", "بتاتا", "مرارا", "جملة", "مرات", "كثيرا",
 } | _TIME_WORDS
 # a conjunction keeps its meaning behind و/ف ("فبعدما أعلن ناديه": no one named فبعدما)
@@ -372,6 +372,8 @@ _GROUP_HEADS = {
     "مسؤولو", "قيادات", "اهالي", "عائلات", "متابعون", "مغردون", "منتقدون", "مؤيدون",
     "معارضو", "طلاب", "عمال", "محتجون", "المحتجون", "جنود", "ضباط", "تقارير",
 }
+# plural adjectives of origin not ending in -يون (مسؤولون روس، دبلوماسيون أتراك)
+_BROKEN_PLURAL_NISBAS = {"روس", "اتراك", "عرب", "اكراد", "اجانب", "فرس", "افغان", "كبار", "بارزون"}
 _UNKNOWN_HEADS = {"مصدر", "شاهد", "مسؤول", "متحدث", "ناشط", "مواطن", "ضابط", "دبلوماسي"}
 _COUNTRIES = {
     "روسيا", "سوريا", "سورية", "تركيا", "ايران", "مصر", "العراق", "السعودية", "لبنان",
@@ -732,7 +734,8 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             j += 1
             title_end = j
             break
-        if j == i and obj_verb and len(t) >= 4 and t.endswith("ه") and not _is_definite(t) and t not in _COUNTRIES:
+        if j == i and obj_verb and len(t) >= 4 and t.endswith("ه") and not _is_definite(t) and t not in _COUNTRIES \
+                and not t.endswith("ييه"):  # (ديدييه، أوليفييه: French names in -ier, not "his ...")
             break  # "أبدى رضاه عن": his satisfaction, the object
         if j == i and len(t) >= 5 and not _is_definite(t) and (
                 t.endswith(("ته", "تها", "تهم")) or t.endswith("ه") and (_MASDAR_SHAPE.match(t[:-1]) or t[:-1] in _MASDARS)):
@@ -883,6 +886,7 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             if kind in ("group", "unknown") and head is not None:
                 # descriptors of a source: مصدر أمني، مصادر قضائية فرنسية، ناشطون وحقوقيون
                 if t.endswith(("ي", "ية", "يون", "يين", "ون", "ين")) and len(t) > 3 or t in _TITLE_LINKS or \
+                        t in _BROKEN_PLURAL_NISBAS or \
                         head in _GROUP_HEADS and t.endswith("ة") and len(t) > 3 and not _is_definite(t) \
                         and not _is_definite(toks[i][0]) and t[:1] not in "بل" and t not in _MASDARS \
                         and not _MASDAR_SHAPE.match(t) or \
@@ -993,6 +997,9 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
         # reading a name
         if t.startswith("لل"):
             break  # "قال حسن للمسؤولين": the addressee
+        if j > title_end and (t in ("كبير", "كبيرة") and j + 1 < n and _is_word(toks[j + 1][0])
+                              and not _is_definite(toks[j + 1][0])):
+            break  # "جيريمي جرامز كبير خبراء الأرصاد": his title follows the name
         if j > title_end and t in ("بشدة", "بقوة", "بسرعة", "بحزم", "بوضوح", "بدورها", "بدوره", "ايضا", "كذلك"):
             break  # "وتعارض أكشينار بشدة تحول ...": an adverb after the name
         if t.startswith(("و", "ف")) and t[1:] in VERB_FORMS:
@@ -1560,6 +1567,8 @@ def _subject_from(s: str, toks: list):
     jend = len(toks)
     while jend > i and toks[jend - 1][0] in ("قد", "فقد", "لقد", "ف", "،", ",", "حيث", "اذ", "فيما", "بينما"):
         jend -= 1  # ("المتحدث باسم البنتاغون، حيث قال": حيث is no name)
+        if toks[jend][0] == "قد" and jend > i + 1 and toks[jend - 1][0] in ("كان", "كانت", "كانوا"):
+            jend -= 1  # "أن مسؤولين روس كانوا قد هددوا": the subject before كان
     relative = [k for k in range(i, jend) if toks[k][0] in _RELATIVES and k > i and toks[k - 1][0] in ("،", ",")]
     if jend <= i or jend - i > (36 if relative else 16):
         return None
