@@ -21,6 +21,7 @@ MIN_F1 = {
     "dev2": 0.91,
     "dev3": 0.92,
     "dev4": 0.78,
+    "dev5": 0.85,
     "snn_dev": 0.86,
     "holdout": 0.78,
     "holdout2": 0.83,

@@ -24,6 +24,7 @@ GOLD_SETS = {
     "dev2": (GOLD_DIR / "ant_dev2.csv", ANT_ARCHIVE),
     "dev3": (GOLD_DIR / "ant_dev3.csv", ANT_ARCHIVE),
     "dev4": (GOLD_DIR / "ant_dev4.csv", ANT_ARCHIVE),
+    "dev5": (GOLD_DIR / "ant_dev5.csv", ANT_ARCHIVE),
     "snn_dev": (GOLD_DIR / "snn_dev.csv", SNN_ARCHIVE),
     "holdout": (GOLD_DIR / "ant_holdout.csv", ANT_ARCHIVE),
     "holdout2": (GOLD_DIR / "ant_holdout2.csv", ANT_ARCHIVE),

@@ -24,7 +24,7 @@ HOLDOUT_PER_OUTLET = {"Alarabia": 1, "BBC": 1, "CNN": 1, "France24": 1, "SkyNews
 # (positions [start, stop)): ant_dev2 for development, ant_holdout2 as a second
 # unseen check annotated blind, by annotators who did not see the extractor;
 # ant_dev3 and ant_holdout3 likewise, one session later; ant_dev4 and ant_holdout4
-# one session after that.
+# one session after that, and ant_dev5 later in that session.
 LATER_ANT_SETS = {
     "ant_dev2": (4, 6),
     "ant_holdout2": (6, 8),
@@ -32,6 +32,7 @@ LATER_ANT_SETS = {
     "ant_holdout3": (10, 12),
     "ant_dev4": (12, 15),
     "ant_holdout4": (15, 17),
+    "ant_dev5": (17, 20),
 }
 # SaudiNewsNet (other outlets, other years): one day's file; outlets with at least
 # 8 candidates; shuffled position 0 -> snn_dev, 1 -> snn_holdout.
