@@ -311,7 +311,7 @@ _STOP_WORDS = _MARKERS | {
     "عنها", "معه", "معها", "قوله", "قولها", "قولهم", "لهم", "عليهم", "اليهم", "منهم", "عليه", "عليها", "له", "لها", "اليه", "اليها", "منه", "منها",
     "حسبما", "بحسبما", "وفقما", "مثلما", "بعدما", "قبلما", "مما", "كلما", "طالما", "ريثما", "لما", "بما", "عما", "نحو", "سئل", "سئلت", "قيل", "بسبب", "بفضل", "جراء", "او",
     "تحت", "تحته", "تحتها", "فوقه", "فوقها", "لديه", "لديها", "عنده", "عندها", "امامه", "امامها",
-    "تماما", "قطعا", "مطلقا", "نهائيا", "كليا", "بتاتا", "مرارا", "جملة", "مرات", "كثيرا",
+    "تماما", "قطعا", "مطلقا", "نهائيا", "كليا", "بتاتا", "مرارا", "جملة", "مرات", "كثيرا", "سريعا", "فورا",
 } | _TIME_WORDS
 # a conjunction keeps its meaning behind و/ف ("فبعدما أعلن ناديه": no one named فبعدما)
 _STOP_WORDS |= {p + w for p in "وف" for w in ("بعدما", "عندما", "حينما", "كلما", "طالما", "قبلما", "مثلما",
@@ -346,7 +346,7 @@ _PERSON_HEADS = {
     # professions and relations that describe a person named next to them
     "محامي", "محامية", "محام", "زوجة", "والد", "والدة", "شقيق", "شقيقة", "نجل", "ابنة", "خطيبة",
     "مدرب", "مدربة", "خبير", "خبيرة", "استاذ", "استاذة", "طبيب", "طبيبة", "مراسل", "مراسلة",
-    "مشرف", "مشرفة", "سمو", "معالي", "فخامة", "سعادة", "فضيلة",
+    "مشرف", "مشرفة", "سمو", "معالي", "فخامة", "سعادة", "فضيلة", "مسؤولة",
 }
 # Heads whose following name is someone else (زوجة الصحفي جمال خاشقجي is not
 # Khashoggi): the mention is a description unless the person is named beside it.
@@ -362,7 +362,7 @@ _ORG_HEADS = {
     "مستشفى", "قنصلية", "بلدية", "نقابة", "رابطة", "جمعية", "ائتلاف", "مليشيا", "ميليشيا",
     "ميليشيات", "فصائل", "وسائل", "فصيل", "محافظة", "الكرملين", "اليونيسف", "يونيسف", "ناتو",
     "حلف", "اتحاد", "كتلة", "تيار", "جبهة", "كتائب", "سرايا", "هيئه", "الاليزيه", "دولة", "مملكة", "جمهورية", "نظام", "امانة",
-    "اليزيه", "داونينغ", "قصر", "مصلحة", "ديوان", "اركان", "الاركان", "بعثة", "دار", "مبادرة", "سوق",
+    "اليزيه", "داونينغ", "قصر", "مصلحة", "ديوان", "اركان", "الاركان", "بعثة", "دار", "مبادرة", "سوق", "وحدة",
 }
 _GROUP_HEADS = {
     "مصادر", "مسؤولون", "مسؤولين", "خبراء", "شهود", "ناشطون", "ناشطين", "نشطاء",
@@ -821,7 +821,10 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
                                                      and _ba_name_after_title(toks, i, j))):
             break
         if (t in _MASDARS or _MUFAALA.match(t) or t.endswith("ا") and t[:-1] in _MASDARS or t in _OBJECT_NOUNS) \
-                and (j == i or j == title_end):
+                and (j == i or j == title_end) \
+                and not (j > i and not _is_definite(toks[j - 1][0]) and (_bare(toks[j - 1][0]) in _ORG_HEADS
+                                                                       or toks[j - 1][0] in _PERSON_HEADS)):
+            # (but an indefinite head takes a genitive: "وحدة مكافحة الإرهاب"، "رئيس هيئة مكافحة الفساد")
             break  # a verbal noun opens the object, not a name (أكد المجتمعون مواصلة الدعم)
         if j == i:
             if b in _PERSON_HEADS or t in _PERSON_HEADS:
@@ -927,7 +930,9 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
                 if (kind == "organization" and not _is_definite(prev) and _is_word(prev)) or prev in _TITLE_LINKS \
                         or prev == "على" or (_bare(prev) in _PERSON_HEADS or _bare(prev) in _ORG_HEADS) \
                         and not _is_definite(prev) \
-                        or prev in _TITLE_INDEF or _bare(prev) in _TITLE_INDEF or prev.startswith("ل"):
+                        or prev in _TITLE_INDEF or _bare(prev) in _TITLE_INDEF or prev.startswith("ل") \
+                        or j - 2 >= i and not _is_definite(prev) and (_MUFAALA.match(prev) or prev in _MASDARS) \
+                        and not _is_definite(toks[j - 2][0]):  # "هيئة مكافحة الفساد": the masdar's genitive
                     j += 1
                     title_end = j
                     continue
@@ -998,7 +1003,7 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
         if t.startswith("لل"):
             break  # "قال حسن للمسؤولين": the addressee
         if j > title_end and (t in ("كبير", "كبيرة") and j + 1 < n and _is_word(toks[j + 1][0])
-                              and not _is_definite(toks[j + 1][0])):
+                              and not _is_definite(toks[j + 1][0]) and toks[j + 1][0] not in _STOP_WORDS):
             break  # "جيريمي جرامز كبير خبراء الأرصاد": his title follows the name
         if j > title_end and t in ("بشدة", "بقوة", "بسرعة", "بحزم", "بوضوح", "بدورها", "بدوره", "ايضا", "كذلك"):
             break  # "وتعارض أكشينار بشدة تحول ...": an adverb after the name
@@ -1122,6 +1127,9 @@ class _Stmt:
     extra: list = field(default_factory=list)
 
 
+_STEM_SYNONYMS = {"اسبق": "سابق", "جريد": "صحيف", "امريك": "اميرك"}
+
+
 @lru_cache(maxsize=65536)
 def _stems(s: str) -> frozenset:
     out = set()
@@ -1132,7 +1140,8 @@ def _stems(s: str) -> frozenset:
                 b = b[: -len(suf)]
                 break
         out.add(b)
-    out = {"سابق" if t == "اسبق" else t for t in out}  # الأسبق = السابق (the article is already gone)
+    # الأسبق = السابق, جريدة = صحيفة (the article is already gone)
+    out = {_STEM_SYNONYMS.get(t, t) for t in out}
     return frozenset(out - {"باسم", "في", "لدي", "لدى", "رسم", "رسمي", "ل"})
 
 
@@ -1276,6 +1285,13 @@ def _head_regex(head: str) -> re.Pattern:
     return re.compile(r"(?<!\w)[لبو]?((?:ال)?" + re.escape(head) + r"(?:ة)?)(?!\w)")
 
 
+def _generic_organisation(words: list) -> bool:
+    """"الصحيفة الإسرائيلية"، "الوزارة الروسية": a definite head and adjectives only, a
+    reference back to a named organisation (not "وزارة الخارجية الروسية", a name)."""
+    return _is_definite(words[0]) and (_bare(words[0]) in _ORG_HEADS or words[0] in _MEDIA_NOUNS) \
+        and all(_is_nisba(w) for w in words[1:])
+
+
 def _fuller_organisation(s: str, title: str, before: int) -> Mention | None:
     """The latest fuller mention of a one-word organisation ("الجيش" -> "الجيش
     الإسرائيلي", "الوزارة" -> "وزارة الصحة") written earlier in the text."""
@@ -1349,7 +1365,8 @@ def _resolve_mention(state: _DocState, s: str, m: Mention, gender) -> Speaker:
             return sp
     if sp is None and m.kind == "organization":
         k = state.by_title(title, m.kind)
-        if k is not None and len(title.split()) == 1 and name_key(title) not in _COUNTRY_KEYS:
+        if k is not None and (len(words) == 1 or _generic_organisation(title.split())) \
+                and name_key(title) not in _COUNTRY_KEYS:
             state.remember(k.speaker, gender, title, "", k.kind)
             return k.speaker
         fuller = _fuller_organisation(s, s[m.start : m.end], m.start) \
