@@ -1489,3 +1489,20 @@ def test_an_organisation_referred_to_by_its_head_or_a_generic_description():
     assert speakers(text) == ["جريدة ذا تايمز أوف إسرائيل"] * 2
     text = 'مقدمة. وقالت المسؤولة في منظمة العفو الدولية تيرانا حسن: "تحقيقنا الأخير يلقي الضوء على الانتهاكات".'
     assert speakers(text) == ["تيرانا حسن"]
+
+
+def test_a_name_before_its_object_a_new_clause_after_a_comma_and_misspelt_denials():
+    text = "مقدمة. وفي هذا الصدد، نفى ماتيس الأمر في بيان أصدره، وقال فيه إن الكلام المقتبس غير صحيح."
+    assert mentions(text)[:1] == ["ماتيس"]
+    text = "مقدمة. وقال أردوغان إن غولن خلف الانقلاب، لكن غولن ينفى تماما أي دور له فيه."
+    assert mentions(text) == ["أردوغان", "غولن"]
+    rows = run("مقدمة. وفيما نفا المسلحون مسؤوليتهم عن ذلك، أكدت المنظمة أن تحقيقا جديدا صدر.")
+    assert [(r["verb"], r["content"]) for r in rows] == [("نفا", "مسؤوليتهم عن ذلك"), ("أكدت", "تحقيقا جديدا صدر.")]
+
+
+def test_a_finite_verb_after_a_comma_opens_a_new_clause_in_the_gap():
+    from analysis.statements import _coordinated_verb_in
+
+    assert _coordinated_verb_in("مسؤوليتهم عن ذلك، أكدت المنظمة ")
+    assert _coordinated_verb_in("الأمر وقال ")
+    assert not _coordinated_verb_in("في مؤتمر صحفي عقده أمس ")

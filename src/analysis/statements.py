@@ -154,8 +154,8 @@ _IRREGULAR = {
         "obj",
     ),
     "نفى": (
-        ["نفى", "نفت", "نفوا", "نفيا", "نفي"],
-        ["ينفي", "تنفي", "ينفون"],
+        ["نفى", "نفت", "نفوا", "نفيا", "نفي", "نفا"],  # (نفا, ينفى: frequent misspellings)
+        ["ينفي", "تنفي", "ينفون", "ينفى", "تنفى"],
         ["نافيا", "نافية", "نافين"],
         "obj",
     ),
@@ -401,7 +401,7 @@ _TITLE_INDEF = {"خارجية", "دفاع", "داخلية", "وزراء", "حك�
                 "رئاسة", "لجنة", "هيئة", "منظمة", "امن", "مدينة", "بلدية", "شرطة", "ادارة"}
 _NAME_PARTICLES = {"عبد", "ابو", "بن", "ابن", "بنت", "ام", "آل", "ال", "دي", "دو", "فان", "ايه", "اية", "آية", "آيه",
                    "فون", "لو", "لا", "ولد", "سيدي", "ابي"}
-_DISCOURSE = {"و", "ف", "اما", "لكن", "ولكن", "بينما", "فيما", "كما", "اذ", "حيث",
+_DISCOURSE = {"و", "ف", "اما", "لكن", "ولكن", "بينما", "فيما", "كما", "اذ", "حيث", "وفيما", "وبينما", "واذ",
               "وكان", "وكانت", "كان", "كانت", "فكان", "وقد", "قد", "ثم", "بدوره", "بدورها",
               "وبدوره", "وبدورها", "حين", "في", "من", "جهته", "جهتها", "جانبه", "جانبها",
               "ناحيته", "ناحيتها", "ان", "كذلك", "وكذلك", "ايضا", "ولفت", "وهنا", "بيد", "غير",
@@ -594,8 +594,8 @@ def _looks_like_title_construct(toks: list, i: int, ba_object: bool) -> int:
         break
     if any(_bare(x[0]) in _PERSON_HEADS for x in toks[i + 2 : k]):
         return -1  # "سعد الحديثي المتحدث باسم ...": a name, then its title
-    if k == i + 2 and toks[i + 1][0].endswith("ات"):
-        return -1  # "ونفى ماكيب الاتهامات": a name, then a plural object
+    if k == i + 2 and (toks[i + 1][0].endswith("ات") or toks[i + 1][0] in _USUAL_OBJECTS):
+        return -1  # "ونفى ماكيب الاتهامات"، "نفى ماتيس الأمر": a name, then its object
     if k > i + 1 and (k >= n or not _is_word(toks[k][0]) or toks[k][0] in _STOP_WORDS or toks[k][0] in _MARKERS) \
             and (k > i + 2 or not toks[k - 1][0].endswith("ي")):
         return -(k)  # a title with no name: "مدرب المنتخب المغربي"
@@ -605,6 +605,9 @@ def _looks_like_title_construct(toks: list, i: int, ba_object: bool) -> int:
     return -1
 
 
+# definite nouns that are the usual objects of نفى، أكد، أعلن ... ("نفى ماتيس الأمر")
+_USUAL_OBJECTS = {"الامر", "الخبر", "المزاعم", "الادعاءات", "الانباء", "التقارير", "الاتهام", "الاتهامات", "التهمة",
+                  "التهم", "الواقعة", "الحادث", "الرواية", "المعلومات", "الشائعات", "النبا"}
 # second halves of compound first names (نصر الله، زين الدين): never a title's genitive
 _COMPOUND_SECONDS = {"الله", "الدين"}
 
@@ -1023,6 +1026,8 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             j += 1  # ذبيح الله مجاهد، نصر الله، زين الدين زيدان: a compound name
             continue
         if _is_definite(t):
+            if obj_verb and j > i and t in _USUAL_OBJECTS:
+                break  # "نفى ماتيس الأمر"، "ونفت الوزارة الخبر": what is denied, not a surname
             if t.endswith("ات") and len(t) > 6 and (obj_verb or j + 1 < n and toks[j + 1][0] in _STOP_WORDS
                                                      and toks[j + 1][0] not in _MARKERS):
                 break  # "ونفى ماكيب الاتهامات"، "وكرر ترامب التحذيرات من": a plural object, not a surname
@@ -1444,8 +1449,10 @@ def _gap_allows_relative(gap: str) -> bool:
 
 
 def _coordinated_verb_in(gap: str) -> bool:
-    """A و/ف-prefixed reporting verb in the gap starts a new clause ("... وقال")."""
-    return any(m.group(1) for m in _VERB_RE.finditer(gap))
+    """A و/ف-prefixed reporting verb in the gap, or a finite one right after a comma,
+    starts a new clause ("... وقال"، "وفيما نفى المسلحون ذلك، أكدت المنظمة أن")."""
+    return any(m.group(1) or VERB_FORMS[m.group(2)].finite and gap[: m.start()].rstrip().endswith(("،", ","))
+               for m in _VERB_RE.finditer(gap))
 
 
 def _find_content(s: str, pos: int, sent_end: int, need: str, lemma: str):
@@ -1620,7 +1627,9 @@ def _subject_from(s: str, toks: list):
     if j < len(sub) and sub[j][0] in ("،", ",") and len(sub) - j <= (30 if j + 1 < len(sub) and sub[j + 1][0] in _RELATIVES else 9):
         # ("مايك بومبيو، الذي كلفه ترامب بقيادة المفاوضات ...، قال": a relative clause describes him)
         rest = sub[j + 1 :]
-        if rest and all(_is_word(t[0]) and t[0] not in _MARKERS for t in rest):
+        if rest and all(_is_word(t[0]) and t[0] not in _MARKERS for t in rest) \
+                and rest[0][0] not in ("لكن", "ولكن", "بل", "ثم", "بينما", "فيما", "وفيما", "وبينما"):
+            # (an apposition, but not "غولن خلف الانقلاب، لكن غولن ينفى": a new clause)
             if mention.kind == "person" and not mention.name and len(rest) <= 4 and not _is_definite(rest[0][0]) \
                     and not any(t[0] in _STOP_WORDS for t in rest):
                 mention = Mention(mention.start, rest[-1][2], mention.title,
@@ -2080,7 +2089,9 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
             and _is_definite(toks[j][0]) and not toks[j][0].endswith("ي") and toks[i][0] not in _COUNTRIES \
             and toks[j][0] not in _TIME_WORDS and _bare(toks[j][0]) not in _PERSON_HEADS \
             and toks[j][0] not in _COUNTRIES and toks[j][0] != "الامم" and _bare(toks[j][0]) not in _ORG_HEADS \
-            and state.by_name(toks[i][0]) is None and not _named_before(s, toks[i][0], sa):
+            and state.by_name(toks[i][0]) is None and not _named_before(s, toks[i][0], sa) \
+            and not (toks[j][0] in _USUAL_OBJECTS and not toks[i][0].endswith("ة") and toks[i][0] not in _MASDARS
+                     and not _MASDAR_SHAPE.match(toks[i][0])):  # ("نفى ماتيس الأمر": a name, then its object)
         mention, j = None, i  # "أكدت وجود المشكلة": a masdar object, the subject is implicit
     if mention is not None and mention.name and not mention.title and mention.kind == "person" \
             and j < len(toks) and _bare(toks[j][0]) in _PERSON_HEADS:
