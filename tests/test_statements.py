@@ -1506,3 +1506,12 @@ def test_a_finite_verb_after_a_comma_opens_a_new_clause_in_the_gap():
     assert _coordinated_verb_in("مسؤوليتهم عن ذلك، اكدت المنظمة ")  # (normalised text: أ -> ا)
     assert _coordinated_verb_in("الأمر وقال ")
     assert not _coordinated_verb_in("في مؤتمر صحفي عقده أمس ")
+
+
+def test_titles_in_construct_coordinated_genitives_and_regions():
+    assert mentions('مقدمة. وقال وكيل مشيخة الأزهر: "القدس ليست قضية المسلمين وحدهم".') == ["وكيل مشيخة الأزهر"]
+    text = "مقدمة. وأبدى رئيس مؤسسة الحج والزيارة الإيرانية، حميد وحيدي، استعداد بلاده لإرسال الحجاج."
+    assert speakers(text) == ["حميد وحيدي"]
+    text = "مقدمة. وقالت نائبة مديرة قسم الشرق الأوسط وشمال أفريقيا في المنظمة لين معلوف إن الوضع خطير."
+    assert speakers(text) == ["لين معلوف"]
+    assert speakers("مقدمة. وقال الرئيس ترامب والرئيس بوتين إن القمة ناجحة.") == ["دونالد ترامب"]

@@ -745,6 +745,11 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             break  # "وكرر رغبته في"، "وكرر اعتقاده بأن": his wish, his belief: the object
         if j == i and len(t) > 4 and t.endswith(("ها", "هم", "هما", "كم")) and not _is_definite(t):
             break  # "وردت أسماؤهم": a noun with a pronoun suffix is not a speaker
+        if j > i and title_end == j and t[1:] in ("شمال", "جنوب", "شرق", "غرب") and t[0] == "و" and j + 1 < n \
+                and _is_word(toks[j + 1][0]):
+            j += 2  # "مديرة قسم الشرق الأوسط وشمال أفريقيا": the region goes on
+            title_end = j
+            continue
         if j > i and t.startswith("و") and len(t) > 5 and (_is_definite(t[1:]) or _bare(t[1:]) in _PERSON_HEADS
                                                           or _bare(t[1:]) in _ORG_HEADS) and kind != "group":
             if title_end == j and kind in (None, "person") and _is_definite(toks[i][0]) and _is_definite(t[1:]) \
@@ -752,7 +757,12 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
                 j += 1  # "المخرج والمؤلف محمد الحلال": one person with two titles
                 title_end = j
                 continue
-            if title_end == j and _is_nisba(t[1:]) and _is_nisba(toks[j - 1][0].removeprefix("و")) and j + 1 < n:
+            if title_end == j and j + 1 < n and (
+                    _is_nisba(t[1:]) and _is_nisba(toks[j - 1][0].removeprefix("و"))
+                    or _is_definite(t[1:]) and _is_definite(toks[j - 1][0]) and not _is_nisba(toks[j - 1][0])
+                    and not _is_nisba(t[1:]) and _bare(t[1:]) not in _PERSON_HEADS and _bare(t[1:]) not in _ORG_HEADS
+                    and j - 2 >= i and not _is_definite(toks[j - 2][0])):
+                # "رئيس اللجنة الرقمية والثقافية"، "رئيس مؤسسة الحج والزيارة": coordinated adjectives, genitives
                 j += 1  # "رئيس اللجنة الرقمية والثقافية والرياضية": coordinated adjectives
                 title_end = j
                 continue
@@ -931,6 +941,9 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
                 # after a link word (باسم الخارجية), or after an indefinite
                 # noun of an organisation's name (وكالة أنباء الشرق)
                 if (kind == "organization" and not _is_definite(prev) and _is_word(prev)) or prev in _TITLE_LINKS \
+                        or j - 2 >= i and not _is_definite(prev) and _is_word(prev) \
+                        and (_bare(toks[j - 2][0]) in _PERSON_HEADS or _bare(toks[j - 2][0]) in _ORG_HEADS) \
+                        and not _is_definite(toks[j - 2][0]) \
                         or prev == "على" or (_bare(prev) in _PERSON_HEADS or _bare(prev) in _ORG_HEADS) \
                         and not _is_definite(prev) \
                         or prev in _TITLE_INDEF or _bare(prev) in _TITLE_INDEF or prev.startswith("ل") \
