@@ -373,7 +373,7 @@ _GROUP_HEADS = {
     "معارضو", "طلاب", "عمال", "محتجون", "المحتجون", "جنود", "ضباط", "تقارير",
 }
 # plural adjectives of origin not ending in -يون (مسؤولون روس، دبلوماسيون أتراك)
-_BROKEN_PLURAL_NISBAS = {"روس", "اتراك", "عرب", "اكراد", "اجانب", "فرس", "افغان", "كبار", "بارزون"}
+_BROKEN_PLURAL_NISBAS = {"روس", "اتراك", "عرب", "اكراد", "اجانب", "فرس", "افغان", "كبار"}
 _UNKNOWN_HEADS = {"مصدر", "شاهد", "مسؤول", "متحدث", "ناشط", "مواطن", "ضابط", "دبلوماسي"}
 _COUNTRIES = {
     "روسيا", "سوريا", "سورية", "تركيا", "ايران", "مصر", "العراق", "السعودية", "لبنان",
@@ -519,8 +519,7 @@ def _is_stop(t: str, ba_object: bool) -> bool:
 # Derived-verb participles (مُفاعِل، مُتفاعِل، مُستفعِل، مُفتعِل): with the accusative
 # ending they describe how something was said (مخاطبا، متسائلا), never a name.
 _PARTICIPLE_SHAPE = re.compile(r"^(?:م\wا\w\w|مت\wا\w\w|مست\w\w\w|م\wت\w\w)$")
-_ADVERBIAL_ACCUSATIVES = {"نقلا", "استنادا", "ردا", "وفقا", "طبقا", "قائلا", "قائلة", "مضيفا", "مضيفة", "مقدما",
-                          "تعليقا", "اضافة"}
+_ADVERBIAL_ACCUSATIVES = {"نقلا", "استنادا", "ردا", "وفقا", "طبقا", "مقدما", "تعليقا", "اضافة"}
 
 
 # Arabic names of Latin letters, as acronyms are spelt (سي إن إن، آر إن سي، بي بي سي).
@@ -763,7 +762,7 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
                     and not _is_nisba(t[1:]) and _bare(t[1:]) not in _PERSON_HEADS and _bare(t[1:]) not in _ORG_HEADS
                     and j - 2 >= i and not _is_definite(toks[j - 2][0])):
                 # "رئيس اللجنة الرقمية والثقافية"، "رئيس مؤسسة الحج والزيارة": coordinated adjectives, genitives
-                j += 1  # "رئيس اللجنة الرقمية والثقافية والرياضية": coordinated adjectives
+                j += 1
                 title_end = j
                 continue
             break  # "X والرئيس Y": a second noun phrase, not part of this name
@@ -1882,10 +1881,12 @@ _RELATIVE_RE = re.compile(r"(?<!\w)(?:الذي|التي|الذين|اللذين|
 _PAST_T = {f for f in VERB_FORMS if f.startswith("ت") and f[:4] in ("تابع", "تساء", "توقع", "تعهد")}
 _NEXT_WORD_RE = re.compile(r"\s*(\w+)")
 _RESUMPTIVE = {"فيها", "فيه", "فيهم", "فيهما", "بها", "به", "عنها", "عنه", "منها", "منه", "عليها", "عليه"}
-# Form-I verbs: a damma on the present prefix (يُزعم، يُذكر) marks the passive.
 _CAME_IN_SUBJECTS = {"تقارير", "انباء", "معلومات", "اخبار", "روايات", "تقرير", "نبا", "خبر", "اسماء"}
+# Form-I verbs: a damma on the present prefix (يُزعم، يُذكر) marks the passive.
 _FORM_ONE = {"قال", "زعم", "ذكر", "كتب", "نقل", "رأى", "كشف", "وصف", "حذر", "طالب", "ختم", "شرح", "رد",
              "لفت", "علق", "نفى", "دعا", "روى"}
+
+
 def _derived_with_t(lemma: str) -> bool:
     """Forms V-VIII and X (تحدث، اتهم، اعتبر، انتقد، استنكر): their active present
     takes a fatha on the prefix, so a damma there marks the passive (تُتّهم)."""
@@ -1928,7 +1929,7 @@ _COUNT_WORDS = {"ثلاثة", "ثلاث", "اربعة", "اربع", "خمسة", 
 _NEGATIONS = {"لم", "لن", "لا", "ما", "ولم", "ولا", "ولن", "فلم", "فلا"}
 _PLURAL_SUFFIXES = ("وا", "ون", "ان", "تا")
 # a connector carrying the subject as a pronoun: the verb after it has no noun subject
-_PRONOUN_CONNECTORS = {p + c + suf for p in ("", "و", "ف") for c in ("لكن", "ولكن", "لان", "كون", "ان", "بان")
+_PRONOUN_CONNECTORS = {p + c + suf for p in ("", "و", "ف") for c in ("لكن", "لان", "كون", "ان", "بان")
                        for suf in ("ه", "ها", "هم")} - {"ان", "وان", "فان"}
 
 
@@ -2315,12 +2316,14 @@ _RELATIVE_OBJECT_WORDS = {"التي", "الذي", "ما", "وهو ما", "مما
 def _antecedent_statement(s, vm, word, sa, mention, state, form):
     """A report whose content is the clause before its relative word (the
     accusations, "ما" = what was said), back to the last comma."""
-    rel = _previous_word_start(s, sa, vm.start())
-    ce = _rstrip_pos(s, sa, rel)
-    cs = max(sa, s.rfind("،", sa, ce) + 1, s.rfind(",", sa, ce) + 1)
+    def after_last_comma(ce):
+        return max(sa, s.rfind("،", sa, ce) + 1, s.rfind(",", sa, ce) + 1)
+
+    ce = _rstrip_pos(s, sa, _previous_word_start(s, sa, vm.start()))
+    cs = after_last_comma(ce)
     if s[cs:ce].strip() in ("وهو", "وهي", "وهذا", "وذلك", "الامر", "وهو الامر", "الشيء") and cs > sa:
         ce = _rstrip_pos(s, sa, cs - 1)  # "صدرت النتائج، وهو ما نفاه": the clause before the comma
-        cs = max(sa, s.rfind("،", sa, ce) + 1, s.rfind(",", sa, ce) + 1)
+        cs = after_last_comma(ce)
     cs += len(s[cs:ce]) - len(s[cs:ce].lstrip(" "))
     if ce - cs < 6:
         return None
@@ -2347,7 +2350,7 @@ def _coordinated_with(prev_stmt, s: str, prefix: str, form: VerbForm, vstart: in
     between but its clause, and of the same gender, shares that report's subject."""
     if prev_stmt is None or prefix != "و" or prev_stmt.end > vstart or form.gender not in ("m", "f"):
         return False
-    prev_form = VERB_FORMS.get(prev_stmt.verb.lstrip("وف")) or VERB_FORMS.get(prev_stmt.verb)
+    prev_form = VERB_FORMS.get(prev_stmt.verb)  # (the verb without its و/ف prefix)
     return prev_form is not None and prev_form.gender == form.gender and not s[prev_stmt.end : vstart].strip(" ،,")
 
 
