@@ -23,6 +23,7 @@ def main() -> int:
     if not names:
         print(quality.UNAVAILABLE, file=sys.stderr)
         return 1
+    aliases = speakers.load_registry(speakers.default_registry_path()).aliases  # spellings of one speaker
     with tempfile.TemporaryDirectory(prefix="gold-via-pipeline-") as tmp:
         for name in names:
             path, source = quality.GOLD_SETS[name]
@@ -39,7 +40,6 @@ def main() -> int:
                 (folder / source.name).symlink_to(source)
             pipeline.run_extract(folder, Path(tmp) / f"out-{name}", workers=1, progress=False)
             tables = pipeline.read_tables(Path(tmp) / f"out-{name}")
-            aliases = speakers.load_registry(speakers.default_registry_path()).aliases
             streamed = evaluate.evaluate(tables["statements"], gold, tables["documents"], aliases)
             documents = quality.gold_documents(gold, source)
             direct = evaluate.evaluate(quality.predict(documents), gold, documents, aliases)
