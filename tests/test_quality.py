@@ -22,11 +22,13 @@ MIN_F1 = {
     "dev3": 0.92,
     "dev4": 0.87,
     "dev5": 0.91,
+    "dev6": 0.73,
     "snn_dev": 0.86,
     "holdout": 0.78,
     "holdout2": 0.82,
     "holdout3": 0.79,
     "holdout4": 0.70,
+    "holdout5": 0.80,
     "snn_holdout": 0.75,
 }
 

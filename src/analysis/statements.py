@@ -297,6 +297,7 @@ _TIME_WORDS = {
     "سابقا", "لاحقا", "اخيرا", "مرة", "مجدداً", "بدوره", "نهاية", "بداية", "مطلع", "اواخر",
     "اوائل", "منتصف", "شهر", "الشهر", "الاسبوع", "اسبوع", "حينها", "وقتها", "امسية", "صباحا", "مساء", "اول",
     "الماضي", "الماضية", "المقبل", "المقبلة", "الجاري", "المنصرم", "الفائت", "عشية", "غداة", "اخرى", "يوم",
+    "مؤخرا", "حينذاك", "انذاك", "وقتذاك", "حاليا", "شخصيا", "رسميا", "علنا", "صراحة",
 }
 _STOP_WORDS = _MARKERS | {
     "في", "خلال", "عبر", "على", "عن", "الى", "امام", "بعد", "قبل", "حول", "اثناء",
@@ -513,12 +514,12 @@ def _is_stop(t: str, ba_object: bool) -> bool:
         return True  # بمقتل، بحماية، ببيان: a prepositional phrase, not a name
     if t.startswith("بال") and len(t) > 4:
         return True  # بالقول، بالاجماع: an adverbial, not a name
-    return ba_object and t.startswith("ب") and len(t) > 3
+    return ba_object and t.startswith("ب") and len(t) > 3 and t not in _TITLE_LINKS  # (متحدث باسم: a title)
 
 
 # Derived-verb participles (مُفاعِل، مُتفاعِل، مُستفعِل، مُفتعِل): with the accusative
 # ending they describe how something was said (مخاطبا، متسائلا), never a name.
-_PARTICIPLE_SHAPE = re.compile(r"^(?:م\wا\w\w|مت\wا\w\w|مست\w\w\w|م\wت\w\w)$")
+_PARTICIPLE_SHAPE = re.compile(r"^(?:م\wا\w\w|مت\wا\w\w|مت\w\w\w|مست\w\w\w|م\wت\w\w)$")
 _ADVERBIAL_ACCUSATIVES = {"نقلا", "استنادا", "ردا", "وفقا", "طبقا", "مقدما", "تعليقا", "اضافة"}
 
 
@@ -945,7 +946,9 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
                         and not _is_definite(toks[j - 2][0]) \
                         or prev == "على" or (_bare(prev) in _PERSON_HEADS or _bare(prev) in _ORG_HEADS) \
                         and not _is_definite(prev) \
-                        or prev in _TITLE_INDEF or _bare(prev) in _TITLE_INDEF or prev.startswith("ل") \
+                        or prev in _TITLE_INDEF or _bare(prev) in _TITLE_INDEF and not (obj_verb and _is_definite(prev) and prev.endswith(("ة", "ات"))
+                                                              and not t.endswith(("ة", "ات"))) \
+                        or prev.startswith("ل") \
                         or j - 2 >= i and not _is_definite(prev) and (_MUFAALA.match(prev) or prev in _MASDARS) \
                         and not _is_definite(toks[j - 2][0]):  # "هيئة مكافحة الفساد": the masdar's genitive
                     j += 1
@@ -1216,11 +1219,9 @@ class _DocState:
     def by_gender(self, gender) -> _Known | None:
         for k in reversed(self.known):
             if gender is None or gender == "p" or k.gender is None or k.gender == gender:
-                if gender == "p" and k.kind not in ("group", "organization", "unknown"):
+                if gender == "p" and k.kind not in ("group", "organization", "unknown") and not _plural_words(k.speaker.name_ar):
                     continue
                 return k
-        if gender == "p" and self.known:
-            return self.known[-1]
         return None
 
     def by_name(self, name: str) -> _Known | None:
@@ -1283,6 +1284,17 @@ class _DocState:
                         cands[k.speaker.speaker_id] = k
                     p = self.s.find(surname, p + 1)
         return next(iter(cands.values())) if len(cands) == 1 else None
+
+
+def _plural_words(name: str) -> bool:
+    """A "person" that is several: محامون، محاميان ومصدر قضائي، ناشرو الفيديو."""
+    words = name_key(name).split()
+    if not words:
+        return False
+    first = words[0]
+    return len(first) >= 5 and first.endswith(("ون", "يان")) \
+        or len(words) > 1 and len(first) >= 4 and first.endswith("و") and _is_definite(words[1]) \
+        or any(w.startswith("و") and len(w) > 2 for w in words[1:])
 
 
 def _introduction_at(s: str, start: int) -> Mention | None:
@@ -1434,6 +1446,8 @@ def _skip_fillers(toks, i):
     while i < n and (toks[i][0] in _TIME_WORDS or toks[i][0] in ("يوم", "ليل", "صباح", "مساء")
                      or toks[i][0] in ("عام", "سنة", "في") and i + 1 < n and toks[i + 1][0][:4].isdigit()):
         i += 1 + (toks[i][0] in ("عام", "سنة", "في"))  # ("اتهمه عام 2011 بـ": a year, not a speaker)
+    if i + 2 < n and toks[i][0] in ("اكثر", "غير") and toks[i + 1][0] == "من" and toks[i + 2][0] in ("مرة", "مرتين"):
+        i += 3  # "أعلن أكثر من مرة رفضه": how often, not who
     if i + 2 < n and toks[i][0] == "ل" and toks[i + 1][0] in _ALL_QUOTES:
         k = _quoted_run(toks, i + 1)
         if 0 < k < n and _is_word(toks[k][0]) and toks[k][0] not in _MARKERS:
@@ -1584,6 +1598,10 @@ def _svo_subject(s: str, sent_start: int, verb_start: int):
         return None
     commas = [k for k, t in enumerate(toks) if t[0] in ("،", ",") or t[0] in _PLAIN_MARKERS or t[0] == "بان"]
     starts = [0] + [k + 1 for k in commas]  # ("يشار إلى أن الرئيس ... ترامب قد قال": after أن)
+    # "وقبل يوم كان ترامب قد كتب": after an opening phrase, the subject follows كان
+    starts = sorted(set(starts) | {k + 1 for k, t in enumerate(toks[:-1]) if t[0] in ("كان", "كانت", "وكان", "وكانت")
+                                   and (k == 0 or toks[k - 1][0] not in ("اذا", "لو", "ما", "عما"))
+                                   and not toks[k + 1][0].startswith("ي")})  # (not "عما إذا كان يعرف")
     for c in starts:
         m = _subject_from(s, toks[c:])
         if m is not None:
@@ -1605,6 +1623,8 @@ def _subject_from(s: str, toks: list):
         jend -= 1  # ("المتحدث باسم البنتاغون، حيث قال": حيث is no name)
         if toks[jend][0] == "قد" and jend > i + 1 and toks[jend - 1][0] in ("كان", "كانت", "كانوا"):
             jend -= 1  # "أن مسؤولين روس كانوا قد هددوا": the subject before كان
+    if jend - i > 2 and toks[jend - 1][0] in ("ان", "أن", "وان") and toks[jend - 2][0] in ("سبق", "وسبق", "سبقت"):
+        jend -= 2  # "لكن الأوروبيين سبق أن أعلنوا": "had already", the subject before it
     relative = [k for k in range(i, jend) if toks[k][0] in _RELATIVES and k > i and toks[k - 1][0] in ("،", ",")]
     if jend <= i or jend - i > (36 if relative else 16):
         return None
@@ -2049,6 +2069,8 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
     )  # (قالت "إيرنا" إنه: a one-word quoted name right before the content)
     if i < len(toks) and toks[i][0] in ("يقول", "تقول", "قائلا", "قائلة"):
         starts_like_subject = False  # "وكتب يقول ...": the next verb continues this one
+    if i < len(toks) and toks[i][0].endswith("ا") and not _is_definite(toks[i][0]) and _ends_name(toks[i][0], toks[i + 1][0] if i + 1 < len(toks) else ""):
+        starts_like_subject = False  # "وقال متحدثا لمحطة": how he said it; the subject is implicit
     if 0 < i <= len(toks) and toks[i - 1][0] in ("كذلك", "ايضا"):
         starts_like_subject = False  # "وذكر كذلك تويتر وفيسبوك": the object; the subject is implicit
     each_of = i + 2 < len(toks) and toks[i][0] == "كل" and toks[i + 1][0] == "من"
@@ -2069,6 +2091,18 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         # a name in a construct chain is a place's: حاكم إقليم ولاية سيبيتوكي، ...، أنسيلمي نسابيمانا;
         # a quoted "name" after a title is an institution's: مدير نادي "سولد غولدن"، كريج كورك
         mention, j = _name_after_description(s, toks, j, mention)
+    if mention is not None and mention.kind == "person" and mention.title and mention.name and j < len(toks) \
+            and toks[j][0] in ("،", ",") and _ALL_QUOTES & set(s[mention.end - len(mention.name) - 1 : mention.end + 1]):
+        # 'المدير التنفيذي لمركز "بورتون داون"، غاري أيتكينهيد، زعم': the quoted name is the
+        # institution's; the person is named between the commas
+        described = Mention(mention.start, mention.end, s[mention.start : mention.end], "", "person")
+        named, k = _apposition_name(s, toks, j, described)
+        if named.name and not _name_like(toks, j + 1, k - 1) and toks[k - 1][0] in ("،", ","):
+            # "، ثاني أكبر فصائل المنطقة، وائل علوان": a description first, then the name
+            second, k2 = _apposition_name(s, toks, k - 1, described)
+            named, k = (second, k2) if second.name and _name_like(toks, k, k2 - 1) else (described, j)
+        if named.name:
+            mention, j = named, k
     if mention is not None and form.need == "obj" and mention.kind == "person" and not mention.title \
             and j == i + 2 and _is_definite(toks[i + 1][0]) and not _is_nisba(toks[i + 1][0]) \
             and state.by_name(toks[i][0]) is not None and state.by_name(mention.name) is None:
@@ -2297,8 +2331,8 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
             k = state.by_gender(form.gender)
             if k is None:
                 prev = _previous_sentence_subject(s, sa, form.gender)
-                if prev is None:
-                    return None
+                if prev is None or form.gender == "p" and prev.kind == "person":
+                    return None  # (a plural verb is no single person's: its subject went unseen)
                 sp = _resolve_mention(state, s, prev, form.gender)
                 kind = sp.kind if sp.registered else prev.kind
             else:
@@ -2364,10 +2398,11 @@ def _apposition_name(s: str, toks: list, j: int, mention: Mention) -> tuple[Ment
     if j >= n or toks[j][0] not in ("،", ","):
         return mention, j0
     k = j + 1
-    while k < n and k - j <= 4 and _is_word(toks[k][0]) and toks[k][0] not in _STOP_WORDS \
+    longest = 4 + sum(1 for t in toks[j + 1 : j + 7] if t[0] in _HONORIFICS or t[0] in _NAME_PARTICLES)
+    while k < n and k - j <= longest and _is_word(toks[k][0]) and toks[k][0] not in _STOP_WORDS \
             and not (k == j + 1 and _is_definite(toks[k][0]) and toks[k][0] not in _HONORIFICS):
-        k += 1
-    if k == j + 1 or k - j > 5 or (k < n and toks[k][0] not in ("،", ",", ".")):
+        k += 1  # ("، الأمير زيد بن رعد الحسين،": an honorific and بن do not count)
+    if k == j + 1 or k - j > longest + 1 or (k < n and toks[k][0] not in ("،", ",", ".")):
         return mention, j0
     name = s[toks[j + 1][1] : toks[k - 1][2]]
     return Mention(mention.start, toks[k - 1][2], mention.title, name, "person"), min(k + 1, n) if k < n and toks[k][0] != "." else k
