@@ -1562,3 +1562,51 @@ def test_a_subject_before_sabaqa_an_or_after_an_opening_phrase_and_kana():
     assert mentions(text) == ["البيت الأبيض", "ترامب"]
     text = ('مقدمة. وقال ترامب إن الأمر مؤسف. وردا على سؤال عما إذا كان يعرف مصدر الأموال، أجاب "كلا، لا أعرف".')
     assert speakers(text) == ["دونالد ترامب"] * 2
+
+
+def test_a_first_name_that_is_a_country_after_a_title():
+    text = "مقدمة. ووصف وزير المخابرات إسرائيل كاتس الإقرار بسيطرة إسرائيل على الجولان بأنه أولوية."
+    assert speakers(text) == ["إسرائيل كاتس"]
+    assert mentions("مقدمة. واتهم الرئيس المصري فرنسا بدعم الإرهاب.") == ["الرئيس المصري"]
+
+
+def test_the_organisation_refers_to_the_latest_one_named_of_any_kind():
+    text = "مقدمة. قتل موظف في اللجنة الدولية للصليب الأحمر بالرصاص السبت. وأفادت المنظمة أن الموظف كان مسؤولا."
+    assert speakers(text) == ["اللجنة الدولية للصليب الأحمر"]
+
+
+def test_a_plural_of_things_after_a_masculine_verb_is_its_object():
+    text = "مقدمة. وقال أحمد المسماري إن حفتر بخير. ووصف التقارير عن مرضه بالكاذبة."
+    assert speakers(text) == ["أحمد المسماري"] * 2
+    assert mentions("مقدمة. وذكرت التقارير أن الوزير استقال.") == ["التقارير"]
+
+
+def test_the_speaker_after_ala_lisan():
+    text = "مقدمة. ونقل الموقع على لسان النائب علاء عابد، رئيس الهيئة البرلمانية للحزب، أن الجريمة بشعة."
+    assert speakers(text) == ["علاء عابد"]
+
+
+def test_a_title_alone_finds_only_the_person_the_text_gave_that_title():
+    text = ('قال رئيس مختبر بورتون داون البريطاني إنه لم يتحقق من المصدر. '
+            'وقال متحدث باسم الحكومة البريطانية إن تشخيص المادة كان "جزءا". '
+            'وأصر المتحدث على مسؤولية روسيا، مضيفا "لم يكن هناك تفسير معقول آخر".')
+    assert speakers(text)[1:] == ["متحدث باسم الحكومة البريطانية"] * 2  # (not "البريطاني" inside "البريطانية")
+    text = ("مقدمة. وقال بيتر ري، جراح من جامعة أريزونا، إن الرصاص مدمر. "
+            "ويضيف الجراح أن الرصاصة تحدث تهتكا كبيرا.")
+    assert speakers(text) == ["بيتر ري"] * 2  # (named before its title, after a comma)
+    text = "مقدمة. وقال ترامب إن الاقتصاد قوي. وتحدثت تقارير أمس عن ترامب بإسهاب. وقالت تقارير إن كيلي استقال."
+    assert speakers(text) == ["دونالد ترامب", "تقارير"]  # (reports are no named person)
+
+
+def test_the_registry_holder_of_a_title_comes_before_a_guess_from_the_text():
+    import datetime
+
+    text = ("مقدمة. وقال وزير الخارجية التركي مولود جاويش أوغلو إن التحقيق مستمر. "
+            "وقال وزير الخارجية الروسي إن الحوار مستمر.")
+    rows = run(text, published=datetime.date(2018, 5, 1))
+    assert [r["speaker_id"] for r in rows][1] == "sergey-lavrov"
+    # two held the title that year (تيلرسون until March 2018, then بومبيو): the one the text named
+    text = ("مقدمة. وقال مايك بومبيو إن القس عائد. "
+            "وقال وزير الخارجية الأمريكي إن على السلطات التركية الإفراج عن المحتجزين.")
+    rows = run(text, published=datetime.date(2018, 10, 12))
+    assert [r["speaker_id"] for r in rows] == ["mike-pompeo"] * 2

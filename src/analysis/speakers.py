@@ -231,14 +231,21 @@ def lookup_name(name: str, registry: Registry) -> Speaker | None:
     return e.speaker if e else None
 
 
-def lookup_title(title: str, year: int | None, registry: Registry) -> Speaker | None:
+def title_holders(title: str, year: int | None, registry: Registry) -> list[Speaker]:
+    """Everyone the registry lists with ``title`` in ``year`` (any year when None)."""
     if not title:
-        return None
+        return []
     hits = registry.by_title.get(title_key(title), [])
-    for entry, start, end in hits:
-        if year is None or ((start is None or start <= year) and (end is None or year <= end)):
-            return entry.speaker
-    return None
+    holders = {entry.speaker.speaker_id: entry.speaker for entry, start, end in hits
+               if year is None or ((start is None or start <= year) and (end is None or year <= end))}
+    return list(holders.values())
+
+
+def lookup_title(title: str, year: int | None, registry: Registry) -> Speaker | None:
+    holders = title_holders(title, year, registry)
+    if year is not None and len(holders) > 1:
+        return None  # two held it that year (تيلرسون then بومبيو in 2018): the text must say who
+    return holders[0] if holders else None
 
 
 def _same_surname(name: str, registered: str) -> bool:

@@ -364,6 +364,7 @@ _ORG_HEADS = {
     "ميليشيات", "فصائل", "وسائل", "فصيل", "محافظة", "الكرملين", "اليونيسف", "يونيسف", "ناتو",
     "حلف", "اتحاد", "كتلة", "تيار", "جبهة", "كتائب", "سرايا", "هيئه", "الاليزيه", "دولة", "مملكة", "جمهورية", "نظام", "امانة",
     "اليزيه", "داونينغ", "قصر", "مصلحة", "ديوان", "اركان", "الاركان", "بعثة", "دار", "مبادرة", "سوق", "وحدة",
+    "مختبر", "منشاة",
 }
 _GROUP_HEADS = {
     "مصادر", "مسؤولون", "مسؤولين", "خبراء", "شهود", "ناشطون", "ناشطين", "نشطاء",
@@ -609,6 +610,7 @@ def _looks_like_title_construct(toks: list, i: int, ba_object: bool) -> int:
 _USUAL_OBJECTS = {"الامر", "الخبر", "المزاعم", "الادعاءات", "الانباء", "التقارير", "الاتهام", "الاتهامات", "التهمة",
                   "التهم", "الواقعة", "الحادث", "الرواية", "المعلومات", "الشائعات", "النبا"}
 # second halves of compound first names (نصر الله، زين الدين): never a title's genitive
+_BROKEN_PLURAL_OBJECTS = {"المزاعم", "الانباء", "التقارير", "التهم"}  # (plurals of things: feminine agreement)
 _COMPOUND_SECONDS = {"الله", "الدين"}
 
 
@@ -1005,6 +1007,13 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
                 j += 2  # "كبير الصيادين بفرضة القطيف": where he works, not his name
                 title_end = j
                 continue
+            if t in _COUNTRIES and not _is_definite(t) and j + 1 < n and _name_like(toks, j + 1, j + 2) \
+                    and toks[j + 1][0][:1] not in "وبلف" and toks[j + 1][0] not in _COUNTRIES \
+                    and not _MASDAR_SHAPE.match(toks[j + 1][0]) and not _is_nisba(toks[j + 1][0]) \
+                    and (j + 2 >= n or not _is_word(toks[j + 2][0]) or toks[j + 2][0] in _STOP_WORDS
+                         or _is_definite(toks[j + 2][0])):
+                j += 2  # "وزير المخابرات إسرائيل كاتس": a first name that is a country's
+                continue
             if _has_pronoun_suffix(t) or t in _COUNTRIES:
                 break  # "أقر الرئيس المصري قوانينها", "واتهم الحوثي فرنسا": the object
             if t.endswith("ا") and j + 1 < n and toks[j + 1][0] in ("على", "عن", "الى", "إلى", "من", "في", "ل"):
@@ -1253,7 +1262,9 @@ class _DocState:
                 return k
         return None
 
-    def by_title(self, title: str, kind: str | None = None) -> _Known | None:
+    def by_title(self, title: str, kind: str | None = None, loose: bool = True) -> _Known | None:
+        """The known speaker whose titles include ``title``; with ``loose``, also the one
+        person known (or introduced in the text) with its head noun."""
         st = _stems(title)
         if not st:
             return None
@@ -1262,27 +1273,32 @@ class _DocState:
                 continue
             if k.title_stems and st <= k.title_stems:
                 return k
+        if not loose:
+            return None
         # same head noun, one candidate only: "مدرب المنتخب المغربي" after
         # "المدرب الفرنسي هيرفي رونار"
         words = name_key(title).split()
         head = _bare(words[0]).rstrip("ه") if words else ""
-        if kind == "organization" or not head:
-            return None
+        if kind not in (None, "person", "unknown") or not head:
+            return None  # (a group or a source is no named person: "مصادر طبية"، "دول الحصار")
         cands = {k.speaker.speaker_id: k for k in self.known if k.kind == "person" and head in
                  {_bare(t).rstrip("ه") for t in k.title_words}}
         if not cands and self.s:
             # the text introduced the person with that title somewhere else:
             # "المدرب الفرنسي هيرفي رونار ... وقال مدرب المنتخب المغربي"
+            # or right after it ("دونالد جينكينز، الجراح في ..."), when only one was
             for k in self.known:
                 if k.kind != "person" or not k.name_tokens:
                     continue
                 surname = k.name_tokens[-1]
-                p = self.s.find(surname)
-                while p >= 0 and k.speaker.speaker_id not in cands:
-                    before = name_key(self.s[max(0, p - 60) : p]).split()
-                    if any(_bare(w).rstrip("ه") == head for w in before[-6:]):
+                for m in re.finditer(r"(?<!\w)" + re.escape(surname) + r"(?!\w)", self.s):
+                    # (a whole word: "البريطاني" is not inside "البريطانية")
+                    before = name_key(self.s[max(0, m.start() - 60) : m.start()]).split()
+                    tail = self.s[m.end() : m.end() + 30].lstrip()
+                    after = name_key(tail[1:]).split()[:1] if tail[:1] in ("،", ",") else []  # "X، الجراح"
+                    if any(_bare(w).rstrip("ه") == head for w in before[-6:] + after):
                         cands[k.speaker.speaker_id] = k
-                    p = self.s.find(surname, p + 1)
+                        break
         return next(iter(cands.values())) if len(cands) == 1 else None
 
 
@@ -1328,13 +1344,22 @@ def _fuller_organisation(s: str, title: str, before: int) -> Mention | None:
     if len(head) < 3:
         return None
     found = None
-    for m in _head_regex(head).finditer(s, max(0, before - 3000), before):
-        toks = _tokens(s, m.start(1), min(before, m.start(1) + 120), limit=8)
-        mention, j = _parse_mention(s, toks, 0)
-        if mention is not None and mention.kind == "organization" and j >= 2 and mention.end <= before \
-                and not (_is_definite(toks[0][0]) and not (_is_nisba(toks[1][0]) or toks[1][0] in _TITLE_LINKS)):
-            found = mention  # ("الشركة ملاك العقارات" is a company and its object, not a name)
+    # "المنظمة" is any organisation of its kind: "قتل موظف في اللجنة الدولية للصليب
+    # الأحمر ... وأفادت المنظمة" (the latest one named, whatever its own head)
+    for h in (head,) + _HYPERNYM_HEADS.get(head, ()):
+        for m in _head_regex(h).finditer(s, max(0, before - 3000), before):
+            if found is not None and m.start(1) <= found.start:
+                continue
+            toks = _tokens(s, m.start(1), min(before, m.start(1) + 120), limit=8)
+            mention, j = _parse_mention(s, toks, 0)
+            if mention is not None and mention.kind == "organization" and j >= 2 and mention.end <= before \
+                    and not (_is_definite(toks[0][0]) and not (_is_nisba(toks[1][0]) or toks[1][0] in _TITLE_LINKS)):
+                found = mention  # ("الشركة ملاك العقارات" is a company and its object, not a name)
     return found
+
+
+_HYPERNYM_HEADS = {"منظمة": ("لجنة", "هيئة", "جمعية", "مؤسسة", "رابطة", "مفوضية", "وكالة", "صندوق", "مرصد",
+                             "اتحاد", "نقابة", "شبكة", "منظمه")}
 
 
 def _resolve_mention(state: _DocState, s: str, m: Mention, gender) -> Speaker:
@@ -1367,7 +1392,7 @@ def _resolve_mention(state: _DocState, s: str, m: Mention, gender) -> Speaker:
         state.remember(sp, gender, title, name, m.kind if not sp.registered else sp.kind)
         return sp
     # title-only / organisation-only mention
-    from analysis.speakers import lookup_name
+    from analysis.speakers import lookup_name, title_holders
 
     words = name_key(title).split()
     if words and words[0] in _DOCUMENT_NOUNS and len(words) <= 2 and state.known:
@@ -1383,7 +1408,19 @@ def _resolve_mention(state: _DocState, s: str, m: Mention, gender) -> Speaker:
             state.remember(k.speaker, gender, title, "", k.kind)
             return k.speaker
     if sp is None and m.kind != "organization":
-        k = state.by_title(title, m.kind)
+        k = state.by_title(title, m.kind, loose=False)
+        registered = resolve(title, title, state.year, state.registry, kind=m.kind,
+                             gender=gender if gender in ("m", "f") else None) if k is None else None
+        if registered is not None and not registered.registered and state.year is not None:
+            # two held the title that year: the one of them the text already named
+            holders = {sp.speaker_id for sp in title_holders(title, state.year, state.registry)}
+            named = next((k for k in reversed(state.known) if k.speaker.speaker_id in holders), None)
+            registered = named.speaker if named is not None else registered
+        if registered is not None and registered.registered:
+            # "الرئيس الأمريكي": the registry knows who held the title; no guess from the text
+            state.remember(registered, gender, title, "", registered.kind)
+            return registered
+        k = k or state.by_title(title, m.kind)
         if k is not None:
             state.remember(k.speaker, gender, title, "", k.kind)
             return k.speaker
@@ -2130,9 +2167,11 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         return None  # "يذكر أن": "it is worth mentioning", impersonal
     if mention is None and prefix == "" and word == "يتوقع" and i < len(toks) and toks[i][0] in ("ان", "أن"):
         return None  # "فيما يتوقع أن ترتفع الحصيلة": "it is expected", impersonal
-    if mention is not None and form.gender == "m" and mention.kind == "organization" and not mention.name \
-            and _is_definite(toks[i][0]) and toks[i][0].endswith(("ة", "ات")):
-        mention, j = None, i  # "دعا الحكومة إلى": a feminine noun after a masculine verb is its object
+    if mention is not None and form.gender == "m" and (mention.kind == "organization" and not mention.name
+                                                       or toks[i][0] in _USUAL_OBJECTS) \
+            and _is_definite(toks[i][0]) and (toks[i][0].endswith(("ة", "ات")) or toks[i][0] in _BROKEN_PLURAL_OBJECTS):
+        mention, j = None, i  # "دعا الحكومة إلى"، "ووصف التقارير بالكاذبة": a feminine noun or a plural
+        # of things after a masculine verb is its object
     if mention is not None and form.need == "obj" and not mention.title and j == i + 1 and j < len(toks) \
             and _is_definite(toks[j][0]) and not toks[j][0].endswith("ي") and toks[i][0] not in _COUNTRIES \
             and toks[j][0] not in _TIME_WORDS and _bare(toks[j][0]) not in _PERSON_HEADS \
@@ -2186,10 +2225,12 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         return None if inside_content else _attribution_statement(s, vm, word, sa, sb, mention, state, form)
     if form.lemma == "نقل":
         k = j
-        while k < len(toks) and k - j < 7 and toks[k][0] not in ("عن", "عنه", "عنها", "عنهم") \
+        while k < len(toks) and k - j < 7 and toks[k][0] not in ("عن", "عنه", "عنها", "عنهم", "لسان") \
                 and toks[k][0] not in _MARKERS:
             k += 1
-        j = k if k < len(toks) and toks[k][0] in ("عن", "عنه", "عنها", "عنهم") else j
+        if k < len(toks) and toks[k][0] == "لسان" and toks[k - 1][0] != "على":
+            k = len(toks)  # only "ونقل الموقع على لسان النائب X": the one who spoke follows, as after عن
+        j = k if k < len(toks) and toks[k][0] in ("عن", "عنه", "عنها", "عنهم", "لسان") else j
         if j < len(toks) and toks[j][0] in ("عنه", "عنها", "عنهم") and mention is not None:
             # "ونقل مكتب الرئيس عنه قوله": the one the pronoun refers to speaks
             quoted = state.by_gender(_pronoun_gender(toks[j][0]))
@@ -2200,7 +2241,7 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
                 j += 1
             after = toks[j][1] if j < len(toks) else sb
             continued = quoted
-        elif j < len(toks) and toks[j][0] == "عن":
+        elif j < len(toks) and toks[j][0] in ("عن", "لسان"):
             m2, j2 = _parse_mention(s, toks, j + 1)
             if m2 is None:
                 return None
