@@ -1610,3 +1610,17 @@ def test_the_registry_holder_of_a_title_comes_before_a_guess_from_the_text():
             "وقال وزير الخارجية الأمريكي إن على السلطات التركية الإفراج عن المحتجزين.")
     rows = run(text, published=datetime.date(2018, 10, 12))
     assert [r["speaker_id"] for r in rows] == ["mike-pompeo"] * 2
+
+
+def test_nisba_adverbs_asylum_seekers_and_a_noun_with_its_genitive_are_no_speakers():
+    text = "مقدمة. وقال ترامب إن الاتفاق سيئ. واعتبر تاريخيا أن الاتفاق متساهل."
+    assert speakers(text) == ["دونالد ترامب"] * 2
+    assert run("مقدمة. وكان الرجل طالب لجوء منذ عام 2015، وأدت قضيته إلى انتقادات.") == []
+    text = 'مقدمة. وقالت السفارة الإيطالية إنها حزينة. ووصفت جريمة قتلها بالـ "وحشية".'
+    assert speakers(text) == ["السفارة الإيطالية"] * 2
+    assert mentions("مقدمة. وأعلنت طالبان مسؤوليتها عن الانفجار.") == ["طالبان"]
+
+
+def test_a_group_title_with_a_genitive_number_and_adjective():
+    text = "مقدمة. أكد وزراء خارجية الدول السبع الكبرى، في ختام اجتماعاتهم، على وحدة موقفهم."
+    assert mentions(text) == ["وزراء خارجية الدول السبع الكبرى"]

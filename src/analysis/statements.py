@@ -55,7 +55,8 @@ from itertools import islice
 import polars as pl
 
 from analysis import schemas
-from analysis.speakers import Registry, Speaker, default_registry, name_key, resolve, scope_anonymous_sources
+from analysis.speakers import (Registry, Speaker, default_registry, lookup_name, name_key, resolve,
+                               scope_anonymous_sources, title_holders)
 from analysis.text import closes_only, map_offset, normalize_with_offsets, split_sentences
 
 # --- lexicon of reporting verbs ----------------------------------------------
@@ -298,6 +299,9 @@ _TIME_WORDS = {
     "اوائل", "منتصف", "شهر", "الشهر", "الاسبوع", "اسبوع", "حينها", "وقتها", "امسية", "صباحا", "مساء", "اول",
     "الماضي", "الماضية", "المقبل", "المقبلة", "الجاري", "المنصرم", "الفائت", "عشية", "غداة", "اخرى", "يوم",
     "مؤخرا", "حينذاك", "انذاك", "وقتذاك", "حاليا", "شخصيا", "رسميا", "علنا", "صراحة",
+    # nisba adverbs ("اعتبر تاريخيا"، "أعلن رسميا")
+    "تاريخيا", "سياسيا", "عسكريا", "نسبيا", "جزئيا", "فعليا", "عمليا", "مبدئيا", "علنيا", "ضمنيا", "فوريا",
+    "ميدانيا", "هاتفيا", "كتابيا", "شفهيا", "حرفيا", "اعلاميا",
 }
 _STOP_WORDS = _MARKERS | {
     "في", "خلال", "عبر", "على", "عن", "الى", "امام", "بعد", "قبل", "حول", "اثناء",
@@ -610,6 +614,7 @@ def _looks_like_title_construct(toks: list, i: int, ba_object: bool) -> int:
 _USUAL_OBJECTS = {"الامر", "الخبر", "المزاعم", "الادعاءات", "الانباء", "التقارير", "الاتهام", "الاتهامات", "التهمة",
                   "التهم", "الواقعة", "الحادث", "الرواية", "المعلومات", "الشائعات", "النبا"}
 # second halves of compound first names (نصر الله، زين الدين): never a title's genitive
+_ORDINAL_ADJECTIVES = {"السبع", "الثماني", "العشرين", "الخمس", "الست", "الكبرى", "الكبار", "الاعضاء", "الصناعية"}
 _BROKEN_PLURAL_OBJECTS = {"المزاعم", "الانباء", "التقارير", "التهم"}  # (plurals of things: feminine agreement)
 _COMPOUND_SECONDS = {"الله", "الدين"}
 
@@ -909,7 +914,10 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
                         and not _is_definite(toks[i][0]) and t[:1] not in "بل" and t not in _MASDARS \
                         and not _MASDAR_SHAPE.match(t) or \
                         (t.startswith("و") and (t[1:] in _GROUP_HEADS or t[1:].endswith(("يون", "ون")))) or \
-                        (_is_definite(t) and j == i + 1):
+                        (_is_definite(t) and j == i + 1) or \
+                        _is_definite(t) and (prev in _TITLE_INDEF or prev in _TITLE_LINKS
+                                             or t in _ORDINAL_ADJECTIVES and _is_definite(prev)):
+                    # ("وزراء خارجية الدول السبع الكبرى": a genitive after خارجية, its number and adjective)
                     j += 1
                     title_end = j
                     continue
@@ -1392,8 +1400,6 @@ def _resolve_mention(state: _DocState, s: str, m: Mention, gender) -> Speaker:
         state.remember(sp, gender, title, name, m.kind if not sp.registered else sp.kind)
         return sp
     # title-only / organisation-only mention
-    from analysis.speakers import lookup_name, title_holders
-
     words = name_key(title).split()
     if words and words[0] in _DOCUMENT_NOUNS and len(words) <= 2 and state.known:
         k = state.last_speaker or state.known[-1]  # "وأضاف البيان": the statement of whoever issued it
@@ -2065,6 +2071,8 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         return None  # "مصنع تابع لمتطرفي درنة": belonging to, not "continued"
     if form.lemma == "ادان" and any(t[0] in ("بالفضل", "بالولاء", "بالشكر") for t in toks[:6]):
         return None  # "يدين منتخب بلجيكا بالفضل": owes, not condemns
+    if form.lemma == "طالب" and word == "طالب" and toks and toks[0][0] in ("لجوء", "اللجوء"):
+        return None  # "طالب لجوء": an asylum seeker, a noun
     if form.lemma == "لفت" and toks and (toks[0][0].startswith(("انتباه", "الانتباه", "الانظار", "النظر", "نظر"))):
         return None  # "لفت انتباهي": drew attention, not "pointed out"
     if form.lemma == "رد" and toks and toks[0][0] in ("فعل", "الفعل"):
@@ -2192,6 +2200,11 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
     elif mention is not None and mention.name and mention.kind == "person" and j < len(toks) \
             and _bare(toks[j][0]) in _PERSON_HEADS and not _is_definite(toks[j][0]):
         j = _skip_apposition_title(s, toks, j)  # "الأمير خالد الفيصل مستشار خادم الحرمين ... أن"
+    if mention is not None and form.need == "obj" and mention.kind == "person" and not mention.title \
+            and " " not in mention.name and j < len(toks) and _has_pronoun_suffix(toks[j][0]) \
+            and (mention.name.endswith("ة") or _MASDAR_SHAPE.match(mention.name) or _has_pronoun_suffix(mention.name)) \
+            and state.by_name(mention.name) is None and not _named_before(s, toks[i][0], sa):
+        mention, j = None, i  # "ووصفت جريمة قتلها بالوحشية": a noun and its genitive, the object
     if mention is not None and form.need == "obj" and not mention.name and _MASDAR_SHAPE.match(toks[i][0]) \
             and toks[i][0] not in _ORG_HEADS and toks[i][0] not in _PERSON_HEADS and toks[i][0] not in _COUNTRIES:
         mention, j = None, i  # "وأكدت إدراك الناس": إفعال/استفعال/تفعيل/افتعال, a verbal noun object
