@@ -1624,3 +1624,18 @@ def test_nisba_adverbs_asylum_seekers_and_a_noun_with_its_genitive_are_no_speake
 def test_a_group_title_with_a_genitive_number_and_adjective():
     text = "مقدمة. أكد وزراء خارجية الدول السبع الكبرى، في ختام اجتماعاتهم، على وحدة موقفهم."
     assert mentions(text) == ["وزراء خارجية الدول السبع الكبرى"]
+
+
+def test_a_spokesman_for_a_named_person_is_not_that_person():
+    text = ("مقدمة. أكد متحدث باسم القائد العسكري الليبي، خليفة حفتر، أنه يتلقى العلاج في باريس، "
+            "وتوقع أن يعود إلى ليبيا خلال أيام.")
+    assert speakers(text) == ["متحدث باسم القائد العسكري الليبي"] * 2
+
+
+def test_a_coordinated_genitive_and_a_place_of_service_in_a_title():
+    text = "مقدمة. ولفت وزير التربية والتعليم عبدالله لملس إلى أن الرسوم مخالفة."
+    assert speakers(text) == ["عبدالله لملس"]
+    text = "مقدمة. ولفت وزير التربية في الحكومة الشرعية عبدالله لملس، إلى أن الرسوم مخالفة."
+    assert speakers(text) == ["عبدالله لملس"]
+    text = "مقدمة. وقال وزير الدفاع الأمريكي في قمة أمنية احتضنتها سنغافورة، إن الانسحاب غير مطروح."
+    assert "قمة" not in speakers(text)[0]

@@ -766,10 +766,10 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
                 continue
             if title_end == j and j + 1 < n and (
                     _is_nisba(t[1:]) and _is_nisba(toks[j - 1][0].removeprefix("و"))
-                    or _is_definite(t[1:]) and _is_definite(toks[j - 1][0]) and not _is_nisba(toks[j - 1][0])
-                    and not _is_nisba(t[1:]) and _bare(t[1:]) not in _PERSON_HEADS and _bare(t[1:]) not in _ORG_HEADS
+                    or _is_definite(t[1:]) and _is_definite(toks[j - 1][0]) and not _is_nisba(t[1:]) and _bare(t[1:]) not in _PERSON_HEADS and _bare(t[1:]) not in _ORG_HEADS
                     and j - 2 >= i and not _is_definite(toks[j - 2][0])):
-                # "رئيس اللجنة الرقمية والثقافية"، "رئيس مؤسسة الحج والزيارة": coordinated adjectives, genitives
+                # "رئيس اللجنة الرقمية والثقافية"، "رئيس مؤسسة الحج والزيارة"، "وزير التربية والتعليم":
+                # coordinated adjectives, genitives
                 j += 1
                 title_end = j
                 continue
@@ -2128,10 +2128,10 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         if mention is not None and j + 1 < len(toks) and toks[j][0] == "ل" and toks[j + 1][0] in _ALL_QUOTES \
                 and _quoted_run(toks, j + 1) > 0:
             j = _quoted_run(toks, j + 1)  # 'وقالت مصادر لـ"العربية" إن': the outlet addressed, not a quote
-    if mention is not None and mention.kind == "person" and not mention.name:
+    if mention is not None and mention.kind == "person" and not mention.name and not _speaks_for_person(mention.title):
         mention, j = _apposition_name(s, toks, j, mention)
     if mention is not None and mention.title and mention.kind in ("person", "unknown") \
-            and (not mention.name or _ALL_QUOTES & set(s[mention.start : mention.end + 1])
+            and not _speaks_for_person(mention.title) and (not mention.name or _ALL_QUOTES & set(s[mention.start : mention.end + 1])
                  or j < len(toks) and toks[j][0] in ("،", ",")):
         # a name in a construct chain is a place's: حاكم إقليم ولاية سيبيتوكي، ...، أنسيلمي نسابيمانا;
         # a quoted "name" after a title is an institution's: مدير نادي "سولد غولدن"، كريج كورك
@@ -2440,6 +2440,13 @@ def _coordinated_with(prev_stmt, s: str, prefix: str, form: VerbForm, vstart: in
         return False
     prev_form = VERB_FORMS.get(prev_stmt.verb)  # (the verb without its و/ف prefix)
     return prev_form is not None and prev_form.gender == form.gender and not s[prev_stmt.end : vstart].strip(" ،,")
+
+
+def _speaks_for_person(title: str) -> bool:
+    """"متحدث باسم القائد العسكري الليبي، خليفة حفتر،": the name after it is the principal's."""
+    words = title.split()
+    k = words.index("باسم") if "باسم" in words else -1
+    return 0 <= k < len(words) - 1 and _bare(words[k + 1]) in _PERSON_HEADS
 
 
 def _apposition_name(s: str, toks: list, j: int, mention: Mention) -> tuple[Mention, int]:
