@@ -1639,3 +1639,12 @@ def test_a_coordinated_genitive_and_a_place_of_service_in_a_title():
     assert speakers(text) == ["عبدالله لملس"]
     text = "مقدمة. وقال وزير الدفاع الأمريكي في قمة أمنية احتضنتها سنغافورة، إن الانسحاب غير مطروح."
     assert "قمة" not in speakers(text)[0]
+
+
+def test_an_indefinite_description_is_someone_new_not_an_earlier_speaker():
+    text = ('مقدمة. وقال متحدث باسم الحكومة البريطانية إن التشخيص "جزء من الصورة". '
+            'ووصف متحدث باسم الخارجية الاجتماع بأنه "تكتيك تضليلي". وأضاف "ليس هناك ما يستدعي ذلك".')
+    assert speakers(text) == ["متحدث باسم الحكومة البريطانية"] + ["متحدث باسم الخارجية"] * 2
+    text = ("مقدمة. وقال المدرب الفرنسي هيرفي رونار إن الفريق جاهز. "
+            'وقال مدرب المنتخب المغربي الثلاثاء: "علينا أن نتسلح نفسيا".')
+    assert speakers(text) == ["هيرفي رونار"] * 2  # (a construct refers back)

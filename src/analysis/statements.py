@@ -1370,6 +1370,15 @@ _HYPERNYM_HEADS = {"منظمة": ("لجنة", "هيئة", "جمعية", "مؤس�
                              "اتحاد", "نقابة", "شبكة", "منظمه")}
 
 
+def _indefinite_description(words: list) -> bool:
+    """"مسؤول أمريكي"، "متحدث باسم الخارجية": an indefinite head that is not in construct
+    (not "محامي ترامب"، "رئيس المجلس"), so someone not met before."""
+    if not words or _is_definite(words[0]) or words[0] in _HONORIFICS:
+        return False
+    return len(words) == 1 or _is_nisba(words[1]) \
+        or words[1] in ("باسم", "باسمه", "باسمها", "باسمهم", "لشؤون", "في", "من", "عن", "لدى", "ب")
+
+
 def _resolve_mention(state: _DocState, s: str, m: Mention, gender) -> Speaker:
     title = _QUOTES_SPACES.sub(" ", state.as_written(s, m.title, m.start, m.end)).strip()
     name = _QUOTES_SPACES.sub(" ", state.as_written(s, m.name, m.start, m.end)).strip()
@@ -1426,7 +1435,8 @@ def _resolve_mention(state: _DocState, s: str, m: Mention, gender) -> Speaker:
             # "الرئيس الأمريكي": the registry knows who held the title; no guess from the text
             state.remember(registered, gender, title, "", registered.kind)
             return registered
-        k = k or state.by_title(title, m.kind)
+        if k is None and not _indefinite_description(words):
+            k = state.by_title(title, m.kind)  # (an indefinite "متحدث باسم الخارجية" is someone new)
         if k is not None:
             state.remember(k.speaker, gender, title, "", k.kind)
             return k.speaker
