@@ -1648,3 +1648,10 @@ def test_an_indefinite_description_is_someone_new_not_an_earlier_speaker():
     text = ("مقدمة. وقال المدرب الفرنسي هيرفي رونار إن الفريق جاهز. "
             'وقال مدرب المنتخب المغربي الثلاثاء: "علينا أن نتسلح نفسيا".')
     assert speakers(text) == ["هيرفي رونار"] * 2  # (a construct refers back)
+
+
+def test_a_statement_noun_as_the_subject_of_a_present_verb_speaks_for_its_author():
+    text = ("مقدمة. وقال أحمد المسماري إن حفتر بخير. ونشر المسماري تغريدة باللغتين الإنجليزية والفرنسية "
+            "تشير إلى أن حفتر يخضع لفحوصات عادية.")
+    assert speakers(text) == ["أحمد المسماري"] * 2
+    assert speakers("مقدمة. وأصدرت الوزارة بيانا يؤكد أن الوضع مستقر.") == ["الوزارة"]

@@ -2095,7 +2095,11 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         return None  # "وردت تقارير", "ورد في البيان": ورد "came in", not رد "replied"
     if form.lemma == "جاء" and not speech_relative:
         return None if inside_content else _came_in_statement(s, vm, word, sa, sb, toks, state, form)
-    author = _clause_subject_before(s, sa, vstart) if speech_relative else None
+    # "ونشر المسماري تغريدة باللغتين تشير إلى أن": the statement noun is the present verb's
+    # subject; its author speaks
+    noun_speaks = prefix == "" and word[:1] in "يت" and not speech_relative and not inside_content \
+        and _speech_noun_before(s[max(sa, vstart - 60) : vstart].split()[-5:])
+    author = _clause_subject_before(s, sa, vstart) if speech_relative or noun_speaks else None
     if form.lemma == "جاء" and author is None:
         return None  # "تلقت الشرطة رسالة جاء فيها": whoever wrote it is not named
     if toks and toks[0][0] in ("بذلك", "ذلك") and form.lemma in _SAID_THAT_LEMMAS and not inside_content \
@@ -2637,6 +2641,8 @@ def _clause_subject_before(s: str, sa: int, vstart: int) -> Mention | None:
                 # "مكتب الاتصالات القطري الذي أصدر بيانا جاء فيه": the antecedent issued it
                 return _relative_antecedent(s, sa, toks[k][1])
             m, _ = _parse_mention(s, toks, k + 1)
+            if m is not None and m.kind == "unknown" and " " not in m.title and _bare(m.title) not in _UNKNOWN_HEADS:
+                m = Mention(m.start, m.end, "", m.title, "person")  # "ونشر المسماري تغريدة": a surname
             if m is not None and m.kind in ("person", "organization", "group") and not _plural_noun_as_name(m) \
                     and _bare(toks[k + 1][0].rstrip("ا")) not in _SPEECH_NOUNS:
                 return m  # (not "ونشر تغريدة أكد فيها": the subject is implicit there)
