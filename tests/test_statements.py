@@ -1655,3 +1655,9 @@ def test_a_statement_noun_as_the_subject_of_a_present_verb_speaks_for_its_author
             "تشير إلى أن حفتر يخضع لفحوصات عادية.")
     assert speakers(text) == ["أحمد المسماري"] * 2
     assert speakers("مقدمة. وأصدرت الوزارة بيانا يؤكد أن الوضع مستقر.") == ["الوزارة"]
+
+
+def test_a_nisba_spelt_with_other_long_vowels_is_the_same_title():
+    text = ("مقدمة. أعلن الرئيس الإريتري، أسياس أفورقي، أن بلاده سترسل وفدا. "
+            'وقال الرئيس الإرتيري في كلمته: "سنرسل وفدا إلى أديس أبابا".')
+    assert speakers(text) == ["أسياس أفورقي"] * 2

@@ -1167,6 +1167,10 @@ class _Stmt:
 _STEM_SYNONYMS = {"اسبق": "سابق", "جريد": "صحيف", "امريك": "اميرك"}
 
 
+def _skeleton(stem: str) -> str:
+    return stem[:1] + re.sub("[اوي]", "", stem[1:]) if len(stem) > 4 else stem
+
+
 @lru_cache(maxsize=65536)
 def _stems(s: str) -> frozenset:
     out = set()
@@ -1174,7 +1178,9 @@ def _stems(s: str) -> frozenset:
         b = _bare(t)
         for suf in ("يين", "يون", "يه", "يا", "ه", "ي"):
             if b.endswith(suf) and len(b) > len(suf) + 2:
-                b = b[: -len(suf)]
+                # a nisba of a transliterated name spells its long vowels either way
+                # (الإريتري = الإرتيري): compared without them
+                b = _skeleton(b[: -len(suf)]) if suf != "ه" else b[: -len(suf)]
                 break
         out.add(b)
     # الأسبق = السابق, جريدة = صحيفة (the article is already gone)
