@@ -1659,5 +1659,6 @@ def test_a_statement_noun_as_the_subject_of_a_present_verb_speaks_for_its_author
 
 def test_a_nisba_spelt_with_other_long_vowels_is_the_same_title():
     text = ("مقدمة. أعلن الرئيس الإريتري، أسياس أفورقي، أن بلاده سترسل وفدا. "
+            "وكان رئيس الوزراء الإثيوبي الجديد، أبيي أحمد، أعلن أن بلاده تقبل الاتفاقية. "
             'وقال الرئيس الإرتيري في كلمته: "سنرسل وفدا إلى أديس أبابا".')
-    assert speakers(text) == ["أسياس أفورقي"] * 2
+    assert speakers(text) == ["أسياس أفورقي", "أبيي أحمد", "أسياس أفورقي"]

@@ -1168,7 +1168,7 @@ _STEM_SYNONYMS = {"اسبق": "سابق", "جريد": "صحيف", "امريك": 
 
 
 def _skeleton(stem: str) -> str:
-    return stem[:1] + re.sub("[اوي]", "", stem[1:]) if len(stem) > 4 else stem
+    return stem[:1] + re.sub("[وي]", "", stem[1:-1]) + stem[-1] if len(stem) > 4 else stem
 
 
 @lru_cache(maxsize=65536)
@@ -1178,11 +1178,9 @@ def _stems(s: str) -> frozenset:
         b = _bare(t)
         for suf in ("يين", "يون", "يه", "يا", "ه", "ي"):
             if b.endswith(suf) and len(b) > len(suf) + 2:
-                # a nisba of a transliterated name spells its long vowels either way
-                # (الإريتري = الإرتيري): compared without them
-                b = _skeleton(b[: -len(suf)]) if suf != "ه" else b[: -len(suf)]
+                b = b[: -len(suf)]
                 break
-        out.add(b)
+        out.add(_skeleton(b))  # transliterated names spell و/ي either way (الإريتري = الإرتيري)
     # الأسبق = السابق, جريدة = صحيفة (the article is already gone)
     out = {_STEM_SYNONYMS.get(t, t) for t in out}
     return frozenset(out - {"باسم", "في", "لدي", "لدى", "رسم", "رسمي", "ل"})
