@@ -1662,3 +1662,8 @@ def test_a_nisba_spelt_with_other_long_vowels_is_the_same_title():
             "وكان رئيس الوزراء الإثيوبي الجديد، أبيي أحمد، أعلن أن بلاده تقبل الاتفاقية. "
             'وقال الرئيس الإرتيري في كلمته: "سنرسل وفدا إلى أديس أبابا".')
     assert speakers(text) == ["أسياس أفورقي", "أبيي أحمد", "أسياس أفورقي"]
+
+
+def test_a_prefixed_reporting_verb_is_never_a_name():
+    text = "مقدمة. وقال المتحدث إن الحزب لم يحقق شيئا. ولم تحقق الجماعة شيئا يذكر، ويشدد على أنه يقاتل."
+    assert mentions(text) == ["المتحدث", None]

@@ -750,6 +750,8 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
         if j == i and len(t) >= 5 and not _is_definite(t) and (
                 t.endswith(("ته", "تها", "تهم")) or t.endswith("ه") and (_MASDAR_SHAPE.match(t[:-1]) or t[:-1] in _MASDARS)):
             break  # "وكرر رغبته في"، "وكرر اعتقاده بأن": his wish, his belief: the object
+        if j == i and t[:1] in "وف" and t[1:] in VERB_FORMS:
+            break  # "شيئا يذكر، ويشدد على": a second verb, not a name
         if j == i and len(t) > 4 and t.endswith(("ها", "هم", "هما", "كم")) and not _is_definite(t):
             break  # "وردت أسماؤهم": a noun with a pronoun suffix is not a speaker
         if j > i and title_end == j and t[1:] in ("شمال", "جنوب", "شرق", "غرب") and t[0] == "و" and j + 1 < n \
