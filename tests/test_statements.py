@@ -1667,3 +1667,9 @@ def test_a_nisba_spelt_with_other_long_vowels_is_the_same_title():
 def test_a_prefixed_reporting_verb_is_never_a_name():
     text = "مقدمة. وقال المتحدث إن الحزب لم يحقق شيئا. ولم تحقق الجماعة شيئا يذكر، ويشدد على أنه يقاتل."
     assert mentions(text) == ["المتحدث", None]
+
+
+def test_a_participle_after_an_opening_phrase_takes_the_subject_of_the_verb_after_it():
+    text = ('مقدمة. بعد غياب لحوالي عامين، ظهر الإعلامي المصري توفيق عكاشة مجددا، ومحذرا من "مصائب كبرى" '
+            "يتم تجهيزها لمصر.")
+    assert speakers(text) == ["توفيق عكاشة"]

@@ -2916,6 +2916,11 @@ def _continue_statement(s, sent_stmts, out, vm, form, sa, sb, state):
     if target is None:
         # "حيث غردت إليسا قائلة ...": the subject of the sentence's first verb
         toks = _tokens(s, sa, vm.start(), limit=14)
+        first = toks[0][0] if toks else ""
+        if first in _PREPOSITIONS or first[:1] in "وف" and first[1:] in _PREPOSITIONS:
+            # "بعد غياب لحوالي عامين، ظهر الإعلامي ... محذرا": past the opening phrase
+            comma = next((k for k, t in enumerate(toks[:8]) if t[0] in ("،", ",")), -1)
+            toks = toks[comma + 1 :] if comma > 0 else toks
         mention = _nominal_subject(s, sa, vm.start(), any_predicate=True)  # "رئيس الكوكب دباس الدوسري تحدث ...، قائلا"
         for i in range(min(4, len(toks)) if mention is None else 0):
             if _is_word(toks[i][0]) and toks[i][0] not in _DISCOURSE and toks[i][0] not in _STOP_WORDS:
