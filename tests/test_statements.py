@@ -1673,3 +1673,9 @@ def test_a_participle_after_an_opening_phrase_takes_the_subject_of_the_verb_afte
     text = ('مقدمة. بعد غياب لحوالي عامين، ظهر الإعلامي المصري توفيق عكاشة مجددا، ومحذرا من "مصائب كبرى" '
             "يتم تجهيزها لمصر.")
     assert speakers(text) == ["توفيق عكاشة"]
+
+
+def test_a_definite_organisation_head_takes_no_indefinite_genitive():
+    text = ("مقدمة. اتهمت منظمة هيومن رايتس ووتش مسؤولين بتعذيب المهاجرين. ونقلت المنظمة شهادات ثمانية مهاجرين. "
+            'وقالت المنظمة في التقرير إن "بعض المسؤولين عذبوا المهاجرين".')
+    assert speakers(text)[-1] == "منظمة هيومن رايتس ووتش"

@@ -898,6 +898,9 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             continue
         prev = toks[j - 1][0]
         in_title = title_end == j  # still reading the title / org phrase
+        if in_title and kind == "organization" and j == i + 1 and _is_definite(prev) and _is_word(t) \
+                and not _is_definite(t) and t not in _TITLE_LINKS and t[:1] not in "لبو" and t not in _COUNTRIES:
+            break  # "ونقلت المنظمة شهادات ثمانية مهاجرين": a definite head takes no genitive; the object
         if in_title and b in _ORG_HEADS and not _is_definite(t) and _is_definite(prev) \
                 and (j > i + 1 or any(_is_definite(x[0]) for x in toks[j + 1 : j + 3])) and prev not in _TITLE_LINKS:
             break  # "اتهمت المخابرات الفرنسية وزارة ..."، "وطالبت الجامعة مجلس حقوق الإنسان": the object
