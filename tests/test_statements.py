@@ -1676,6 +1676,6 @@ def test_a_participle_after_an_opening_phrase_takes_the_subject_of_the_verb_afte
 
 
 def test_a_definite_organisation_head_takes_no_indefinite_genitive():
-    text = ("مقدمة. اتهمت منظمة هيومن رايتس ووتش مسؤولين بتعذيب المهاجرين. ونقلت المنظمة شهادات ثمانية مهاجرين. "
+    text = ("مقدمة. اتهمت منظمة هيومن رايتس ووتش الأربعاء مسؤولين بتعذيب المهاجرين. ونقلت المنظمة شهادات ثمانية مهاجرين. "
             'وقالت المنظمة في التقرير إن "بعض المسؤولين عذبوا المهاجرين".')
     assert speakers(text)[-1] == "منظمة هيومن رايتس ووتش"
