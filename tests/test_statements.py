@@ -1679,3 +1679,7 @@ def test_a_definite_organisation_head_takes_no_indefinite_genitive():
     text = ("مقدمة. اتهمت منظمة هيومن رايتس ووتش الأربعاء مسؤولين بتعذيب المهاجرين. ونقلت المنظمة شهادات ثمانية مهاجرين. "
             'وقالت المنظمة في التقرير إن "بعض المسؤولين عذبوا المهاجرين".')
     assert speakers(text)[-1] == "منظمة هيومن رايتس ووتش"
+
+
+def test_for_his_part_before_the_subject():
+    assert mentions('مقدمة. ورأى من جهته بيل فريليك مدير البرنامج أن "على السلطات التحقيق".')[0].startswith("بيل فريليك")

@@ -1508,6 +1508,8 @@ def _skip_fillers(toks, i):
     while i < n and (toks[i][0] in _TIME_WORDS or toks[i][0] in ("يوم", "ليل", "صباح", "مساء")
                      or toks[i][0] in ("عام", "سنة", "في") and i + 1 < n and toks[i + 1][0][:4].isdigit()):
         i += 1 + (toks[i][0] in ("عام", "سنة", "في"))  # ("اتهمه عام 2011 بـ": a year, not a speaker)
+    if i + 2 < n and toks[i][0] == "من" and toks[i + 1][0] in ("جهته", "جهتها", "جانبه", "جانبها", "ناحيته", "ناحيتها"):
+        i += 2  # "ورأى من جهته بيل فريليك": for his part
     if i + 2 < n and toks[i][0] in ("اكثر", "غير") and toks[i + 1][0] == "من" and toks[i + 2][0] in ("مرة", "مرتين"):
         i += 3  # "أعلن أكثر من مرة رفضه": how often, not who
     if i + 2 < n and toks[i][0] == "ل" and toks[i + 1][0] in _ALL_QUOTES:
