@@ -1683,3 +1683,10 @@ def test_a_definite_organisation_head_takes_no_indefinite_genitive():
 
 def test_for_his_part_before_the_subject():
     assert mentions('مقدمة. ورأى من جهته بيل فريليك مدير البرنامج أن "على السلطات التحقيق".')[0].startswith("بيل فريليك")
+
+
+def test_a_participle_after_a_titled_subject_whose_verb_is_unknown():
+    text = ('مقدمة. وقالت وزارة الخارجية السورية إن التحالف غير شرعي. '
+            'وكانت المتحدثة باسم وزارة الخارجية الأمريكية، هيذر نويرت، حييت السعودية على دعمها للتحالف، '
+            'قائلة، الأربعاء: "كانت شريكا رائدا".')
+    assert speakers(text)[-1] == "هيذر ناورت"  # (the registry spelling)

@@ -2928,6 +2928,9 @@ def _continue_statement(s, sent_stmts, out, vm, form, sa, sb, state):
             toks = toks[comma + 1 :] if comma > 0 else toks
         mention = _nominal_subject(s, sa, vm.start(), any_predicate=True)  # "رئيس الكوكب دباس الدوسري تحدث ...، قائلا"
         for i in range(min(4, len(toks)) if mention is None else 0):
+            if _is_definite(toks[i][0]) and _bare(toks[i][0]) in _PERSON_HEADS:
+                mention, _ = _parse_mention(s, toks, i)  # (a verb read as a time word: "ظهر الإعلامي X")
+                break
             if _is_word(toks[i][0]) and toks[i][0] not in _DISCOURSE and toks[i][0] not in _STOP_WORDS:
                 if toks[i][0][1:] in _PREPOSITIONS or toks[i][0][:1] in "بل" and toks[i][0][1:] in ("هذا", "هذه", "ذلك"):
                     break  # "وفي الختام، قدم سموه شكره، متمنيا"، "بهذا الحديث ختم": no verb opens the sentence
