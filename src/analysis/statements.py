@@ -130,6 +130,7 @@ _REGULAR = {
     "استبعد": ("استبعد", "ستبعد", "مستبعد", "content"),
     "المح": ("المح", "لمح", "ملمح", "ila"),
     "انكر": ("انكر", "نكر", "منكر", "obj"),  # أنكر (denied)
+    "حمل": ("حمل", "حمل", "محمل", "obj"),  # حمّل X المسؤولية (blamed); only with مسؤولية, see _finite_statement
 }
 # Verbs whose object is often a pronoun suffix (ووصفه بأنه، واتهمها بـ).
 _OBJECT_SUFFIX_LEMMAS = {"وصف", "اتهم", "طالب", "حث", "ناشد", "ابلغ", "دعا"}
@@ -1662,6 +1663,8 @@ def _svo_subject(s: str, sent_start: int, verb_start: int):
         return None
     commas = [k for k, t in enumerate(toks) if t[0] in ("،", ",") or t[0] in _PLAIN_MARKERS or t[0] == "بان"]
     starts = [0] + [k + 1 for k in commas]  # ("يشار إلى أن الرئيس ... ترامب قد قال": after أن)
+    # "ولم تتبن أي جهة التفجيرات لكن إسرائيل تحمل حماس المسؤولية": a new clause after لكن
+    starts += [k for k, t in enumerate(toks) if t[0] in ("لكن", "ولكن", "بينما", "وبينما", "فيما", "وفيما")]
     # "وقبل يوم كان ترامب قد كتب": after an opening phrase, the subject follows كان
     starts = sorted(set(starts) | {k + 1 for k, t in enumerate(toks[:-1]) if t[0] in ("كان", "كانت", "وكان", "وكانت")
                                    and (k == 0 or toks[k - 1][0] not in ("اذا", "لو", "ما", "عما"))
@@ -2092,6 +2095,9 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         return None  # "مصنع تابع لمتطرفي درنة": belonging to, not "continued"
     if form.lemma == "ادان" and any(t[0] in ("بالفضل", "بالولاء", "بالشكر") for t in toks[:6]):
         return None  # "يدين منتخب بلجيكا بالفضل": owes, not condemns
+    if form.lemma == "حمل" and not any(t[0].lstrip("و").startswith(("مسؤولي", "المسؤولي", "مسئولي", "المسئولي"))
+                                       for t in toks[:10]):
+        return None  # حمل "carried", "held": a report only as حمّل X المسؤولية (blamed)
     if form.lemma == "طالب" and word == "طالب" and toks and toks[0][0] in ("لجوء", "اللجوء"):
         return None  # "طالب لجوء": an asylum seeker, a noun
     if form.lemma == "لفت" and toks and (toks[0][0].startswith(("انتباه", "الانتباه", "الانظار", "النظر", "نظر"))):
@@ -2148,6 +2154,15 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         i += 2  # "وأكد كل من X ونظيره Y أن": the first of the coordinated speakers
     if not pronoun_subject and starts_like_subject:
         mention, j = _parse_mention(s, toks, i, ba_object=form.lemma in _BA_LEMMAS, obj_verb=form.need == "obj")
+        if form.lemma == "حمل" and mention is not None:
+            # حمّل X Y المسؤولية: two noun phrases are subject and object; one is the object
+            r = next(k for k, t in enumerate(toks) if t[0].lstrip("و").startswith(("مسؤولي", "المسؤولي", "مسئولي",
+                                                                                     "المسئولي")))
+            if r == i:
+                return None  # "تحمّل المسؤولية": bore the responsibility, no one blamed
+            mention, j = _parse_mention(s, toks[:r], i)
+            if mention is None or j >= r:
+                mention, j = None, i
         if each_of and mention is not None:
             j = _skip_coordinated(s, toks, j)
         if mention is not None and j + 1 < len(toks) and toks[j][0] == "ل" and toks[j + 1][0] in _ALL_QUOTES \
