@@ -27,6 +27,7 @@ GOLD_SETS = {
     "dev5": (GOLD_DIR / "ant_dev5.csv", ANT_ARCHIVE),
     "dev6": (GOLD_DIR / "ant_dev6.csv", ANT_ARCHIVE),
     "dev7": (GOLD_DIR / "ant_dev7.csv", ANT_ARCHIVE),
+    "dev8": (GOLD_DIR / "ant_dev8.csv", ANT_ARCHIVE),
     "snn_dev": (GOLD_DIR / "snn_dev.csv", SNN_ARCHIVE),
     "holdout": (GOLD_DIR / "ant_holdout.csv", ANT_ARCHIVE),
     "holdout2": (GOLD_DIR / "ant_holdout2.csv", ANT_ARCHIVE),

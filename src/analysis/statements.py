@@ -1306,15 +1306,20 @@ class _DocState:
             # "المدرب الفرنسي هيرفي رونار ... وقال مدرب المنتخب المغربي"
             # or right after it ("دونالد جينكينز، الجراح في ..."), when only one was
             for k in self.known:
-                if k.kind != "person" or not k.name_tokens:
+                surname = k.name_tokens[-1] if k.kind == "person" and k.name_tokens else ""
+                if k.kind == "unknown" and not k.name_tokens and len(k.title_words) == 1 \
+                        and _bare(k.title_words[0]) not in _PERSON_HEADS | _UNKNOWN_HEADS | _GROUP_HEADS:
+                    surname = k.title_words[0]  # "وقال المسماري": a surname read as a one-word title
+                if not surname:
                     continue
-                surname = k.name_tokens[-1]
                 for m in re.finditer(r"(?<!\w)" + re.escape(surname) + r"(?!\w)", self.s):
                     # (a whole word: "البريطاني" is not inside "البريطانية")
-                    before = name_key(self.s[max(0, m.start() - 60) : m.start()]).split()
+                    before = name_key(self.s[max(0, m.start() - 60) : m.start()]).split()[-6:]
                     tail = self.s[m.end() : m.end() + 30].lstrip()
                     after = name_key(tail[1:]).split()[:1] if tail[:1] in ("،", ",") else []  # "X، الجراح"
-                    if any(_bare(w).rstrip("ه") == head for w in before[-6:] + after):
+                    if k.kind != "person":
+                        before = []  # (a one-word surname: only its apposition tells its title)
+                    if any(_bare(w).rstrip("ه") == head for w in before + after):
                         cands[k.speaker.speaker_id] = k
                         break
         return next(iter(cands.values())) if len(cands) == 1 else None
