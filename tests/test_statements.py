@@ -1714,3 +1714,15 @@ def test_a_title_refers_to_a_one_word_surname_given_that_title_in_apposition():
     text = ("مقدمة. وقال القرضاوي إن الادعاء باطل. يذكر أن السفير الروسي السابق اتهم القرضاوي بالتحريض. "
             "وكشف السفير الروسي السابق أن القرضاوي هدده.")
     assert "القرضاوي" not in speakers(text)[1:]  # (a title before a surname is no apposition)
+
+
+def test_names_in_apposition_after_other_titles_hyphens_and_parentheses():
+    text = "مقدمة. وقال المؤسس المشارك في الشركة، مايكل سكوت، الذي يعيش في تايلاند، إن الفيلم جاهز."
+    assert speakers(text) == ["مايكل سكوت"]
+    assert speakers("مقدمة. وقال رئيس الوزراء التايلاندي، برايوث تشان-أوشا، إنه يتعين اتخاذ الإجراءات.") \
+        == ["برايوث تشان-أوشا"]
+    text = "مقدمة. صرحت المتحدثة باسم وزارة الدفاع الأمريكية (البنتاغون) دانا وايت الجمعة بأن واشنطن علقت المناورات."
+    assert speakers(text) == ["دانا وايت"]
+    text = "مقدمة. وينفي الرئيس السابق (2003-2010) بشكل قاطع الاتهامات، مشددا على براءته."
+    assert "قاطع" not in speakers(text)[0]
+    assert "ومقرها" not in speakers("مقدمة. واعترفت البطريركية، ومقرها القسطنطينية، بأن الكنيسة مستقلة.")[0]

@@ -709,6 +709,11 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
                                         and toks[j + 1][0] in _LETTER_NAMES and toks[j + 1][0] != "ان")):
             j += 1  # "سي إن إن" (CNN), "آر إن سي": the letter N of an acronym, not the particle إن
             continue
+        if t == "(" and j > i and title_end == j and kind == "person":
+            close = next((k for k in range(j + 1, min(n, j + 6)) if toks[k][0] == ")"), -1)
+            if close > 0 and _name_like(toks, close + 1, close + 2) and not toks[close + 1][0].startswith("ب"):
+                j = title_end = close + 1  # "المتحدثة باسم وزارة الدفاع الأمريكية (البنتاغون) دانا وايت"
+                continue
         if not _is_word(t):
             break
         if j == i and t.startswith("ب") and len(t) > 4 and (t[1:] in _BA_NOUNS or _MASDAR_SHAPE.match(t[1:])
@@ -2181,6 +2186,8 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         # a name in a construct chain is a place's: حاكم إقليم ولاية سيبيتوكي، ...، أنسيلمي نسابيمانا;
         # a quoted "name" after a title is an institution's: مدير نادي "سولد غولدن"، كريج كورك
         mention, j = _name_after_description(s, toks, j, mention)
+    if mention is not None and mention.kind == "unknown" and not mention.name and _is_definite(toks[i][0]):
+        mention, j = _apposition_name(s, toks, j, mention)  # "المؤسس المشارك في الشركة، مايكل سكوت،"
     if mention is not None and mention.kind == "person" and mention.title and mention.name and j < len(toks) \
             and toks[j][0] in ("،", ",") and _ALL_QUOTES & set(s[mention.end - len(mention.name) - 1 : mention.end + 1]):
         # 'المدير التنفيذي لمركز "بورتون داون"، غاري أيتكينهيد، زعم': the quoted name is the
@@ -2501,11 +2508,13 @@ def _apposition_name(s: str, toks: list, j: int, mention: Mention) -> tuple[Ment
     while j < n and j - j0 < 7 and toks[j][0] not in ("،", ",") and _is_word(toks[j][0]) \
             and (j > j0 or toks[j][0].startswith(("ب", "ل")) or toks[j][0] == "في"):
         j += 1  # a tail of the title: "بعملية السلام في الشرق الأوسط"
-    if j >= n or toks[j][0] not in ("،", ","):
-        return mention, j0
+    if j >= n or toks[j][0] not in ("،", ",") or j + 1 < n and toks[j + 1][0][:1] == "و" \
+            and (_has_pronoun_suffix(toks[j + 1][0][1:]) or _is_definite(toks[j + 1][0][1:])):
+        return mention, j0  # ("البطريركية، ومقرها القسطنطينية": a clause, not a name)
     k = j + 1
-    longest = 4 + sum(1 for t in toks[j + 1 : j + 7] if t[0] in _HONORIFICS or t[0] in _NAME_PARTICLES)
-    while k < n and k - j <= longest and _is_word(toks[k][0]) and toks[k][0] not in _STOP_WORDS \
+    longest = 4 + sum(1 for t in toks[j + 1 : j + 7] if t[0] in _HONORIFICS or t[0] in _NAME_PARTICLES or t[0] == "-")
+    while k < n and k - j <= longest and (_is_word(toks[k][0]) and toks[k][0] not in _STOP_WORDS
+                                          or toks[k][0] == "-" and k > j + 1 and k + 1 < n and _is_word(toks[k + 1][0])) \
             and not (k == j + 1 and _is_definite(toks[k][0]) and toks[k][0] not in _HONORIFICS):
         k += 1  # ("، الأمير زيد بن رعد الحسين،": an honorific and بن do not count)
     if k == j + 1 or k - j > longest + 1 or (k < n and toks[k][0] not in ("،", ",", ".")):
@@ -2569,8 +2578,8 @@ def _name_like(toks: list, a: int, b: int) -> bool:
     first = toks[a][0]
     if _is_definite(first) and first not in _HONORIFICS or first[:1].isdigit():
         return False
-    if first.startswith("و") and (first[1:] in _STOP_WORDS or _is_definite(first[1:])):
-        return False  # "وذلك نتيجة": a new clause
+    if first.startswith("و") and (first[1:] in _STOP_WORDS or _is_definite(first[1:]) or _has_pronoun_suffix(first[1:])):
+        return False  # "وذلك نتيجة"، "ومقرها القسطنطينية": a new clause
     return all(_is_word(t) and t not in _STOP_WORDS and t not in _MASDARS and not _is_media_l(t)
                and t not in VERB_FORMS and not (t[:1] in "وف" and t[1:] in VERB_FORMS)
                and _bare(t) not in _PERSON_HEADS and _bare(t) not in _ORG_HEADS for t, _, _ in toks[a:b])
