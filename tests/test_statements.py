@@ -1726,3 +1726,12 @@ def test_names_in_apposition_after_other_titles_hyphens_and_parentheses():
     text = "مقدمة. وينفي الرئيس السابق (2003-2010) بشكل قاطع الاتهامات، مشددا على براءته."
     assert "قاطع" not in speakers(text)[0]
     assert "ومقرها" not in speakers("مقدمة. واعترفت البطريركية، ومقرها القسطنطينية، بأن الكنيسة مستقلة.")[0]
+
+
+def test_a_generic_organisation_with_adjectives_finds_the_one_named_before():
+    text = ('مقدمة. وتدمر السلطات بيوت السكان، وفق ما ذكرت منظمة "هيومن رايتس ووتش". '
+            "وقالت المنظمة الحقوقية إن السلطات تمنع السكان من العودة.")
+    assert speakers(text) == ["منظمة هيومن رايتس ووتش"] * 2
+    text = ("مقدمة. وقالت الحكومة البريطانية إن الاتهامات باطلة. "
+            "وأدانت الحكومة الروسية القرار.")
+    assert speakers(text)[1] != "الحكومة البريطانية"  # (another country's)

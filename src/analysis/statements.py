@@ -1365,6 +1365,11 @@ def _generic_organisation(words: list) -> bool:
         and all(_is_nisba(w) for w in words[1:])
 
 
+# adjectives that say what kind of body it is, not which one: "المنظمة الحقوقية" is
+# منظمة العفو الدولية named before, though its name has no حقوق
+_KIND_ADJECTIVES = _stems("الحقوقية الدولية الأممية الإنسانية الإغاثية الحكومية الإعلامية الإخبارية الرسمية")
+
+
 def _fuller_organisation(s: str, title: str, before: int) -> Mention | None:
     """The latest fuller mention of a one-word organisation ("الجيش" -> "الجيش
     الإسرائيلي", "الوزارة" -> "وزارة الصحة") written earlier in the text."""
@@ -1472,7 +1477,9 @@ def _resolve_mention(state: _DocState, s: str, m: Mention, gender) -> Speaker:
             state.remember(k.speaker, gender, title, "", k.kind)
             return k.speaker
         fuller = _fuller_organisation(s, s[m.start : m.end], m.start) \
-            if len(words) == 1 and words[0] not in _COUNTRY_KEYS else None
+            if (len(words) == 1 or _generic_organisation(title.split())) and words[0] not in _COUNTRY_KEYS else None
+        if fuller is not None and not (_stems(" ".join(words[1:])) - _KIND_ADJECTIVES) <= _stems(s[fuller.start : fuller.end]):
+            fuller = None  # "الحكومة الروسية" is not "الحكومة البريطانية" ("المنظمة الحقوقية" is Amnesty's kind)
         if fuller is not None:
             # "يقول الجيش" after "الجيش الإسرائيلي" in the text: the same organisation
             sp = _resolve_mention(state, s, fuller, gender)
