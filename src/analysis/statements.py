@@ -967,9 +967,10 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
                         and not _is_definite(toks[j - 2][0]) \
                         or prev == "على" or (_bare(prev) in _PERSON_HEADS or _bare(prev) in _ORG_HEADS) \
                         and not _is_definite(prev) \
-                        or prev in _TITLE_INDEF or _bare(prev) in _TITLE_INDEF and not (obj_verb and _is_definite(prev) and prev.endswith(("ة", "ات"))
-                                                              and not t.endswith(("ة", "ات"))) \
-                        or prev.startswith("ل") \
+                        or prev in _TITLE_INDEF or prev.startswith("ل") \
+                        or _bare(prev) in _TITLE_INDEF and not (obj_verb and _is_definite(prev)
+                                                                and prev.endswith(("ة", "ات"))
+                                                                and not t.endswith(("ة", "ات"))) \
                         or j - 2 >= i and not _is_definite(prev) and (_MUFAALA.match(prev) or prev in _MASDARS) \
                         and not _is_definite(toks[j - 2][0]):  # "هيئة مكافحة الفساد": the masdar's genitive
                     j += 1
@@ -1453,7 +1454,7 @@ def _resolve_mention(state: _DocState, s: str, m: Mention, gender) -> Speaker:
                              gender=gender if gender in ("m", "f") else None) if k is None else None
         if registered is not None and not registered.registered and state.year is not None:
             # two held the title that year: the one of them the text already named
-            holders = {sp.speaker_id for sp in title_holders(title, state.year, state.registry)}
+            holders = {h.speaker_id for h in title_holders(title, state.year, state.registry)}
             named = next((k for k in reversed(state.known) if k.speaker.speaker_id in holders), None)
             registered = named.speaker if named is not None else registered
         if registered is not None and registered.registered:
