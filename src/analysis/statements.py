@@ -1401,7 +1401,7 @@ def _indefinite_description(words: list) -> bool:
     (not "محامي ترامب"، "رئيس المجلس"), so someone not met before."""
     if not words or _is_definite(words[0]) or words[0] in _HONORIFICS:
         return False
-    return len(words) == 1 or _is_nisba(words[1]) or words[1].endswith(("ي", "ية", "يه")) and len(words[1]) > 4 \
+    return len(words) == 1 or _is_nisba(words[1]) \
         or words[1] in ("باسم", "باسمه", "باسمها", "باسمهم", "لشؤون", "في", "من", "عن", "لدى", "ب")
 
 
@@ -1867,7 +1867,6 @@ def _extract_doc(raw: str, skip_spans, head_spans, registry: Registry, year: int
         out.extend(sent_stmts)
 
     _merge_surname_speakers(out)
-    _link_described_to_named(out, s)
     return _map_back(_unique_events(out), offs)
 
 
@@ -1941,36 +1940,6 @@ def _merge_surname_speakers(out: list) -> None:
         if st.speaker.speaker_id in remap:
             st.speaker = remap[st.speaker.speaker_id]
             st.kind = "person"
-
-
-def _link_described_to_named(out: list, s: str) -> None:
-    """A lead that describes its speaker ("قال وزير إسرائيلي ...") and names him in the
-    next sentences ("وصف وزير المخابرات إسرائيل كاتس ..."): the description's statements
-    are the named person's.  Only an indefinite description with a person's head, only the
-    first named speaker within a few sentences after it whose mention has that head and
-    every adjective of the description."""
-    remap: dict[str, Speaker] = {}
-    for i, st in enumerate(out):
-        sp = st.speaker
-        words = name_key(sp.name_ar).split()
-        if sp.registered or sp.speaker_id in remap or st.mention is None or not words \
-                or _bare(words[0]) not in _PERSON_HEADS or len(words) < 2 or not _indefinite_description(words):
-            continue
-        wanted = _stems(" ".join(words[1:]))
-        for later in out[i + 1 :]:
-            if later.start - st.end > 800:
-                break
-            named = later.speaker
-            if later.mention is None or later.kind != "person" or named.speaker_id == sp.speaker_id \
-                    or _bare(name_key(named.name_ar).split()[0]) in _PERSON_HEADS:
-                continue  # (not another description: a speaker with a name)
-            said = s[later.mention[0] : later.mention[1]]
-            if any(_bare(w) == _bare(words[0]) for w in name_key(said).split()) and wanted <= _stems(said):
-                remap[sp.speaker_id] = named
-                break
-    for st in out:
-        if st.speaker.speaker_id in remap:
-            st.speaker = remap[st.speaker.speaker_id]
 
 
 def _unique_events(out: list) -> list:
