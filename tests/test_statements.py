@@ -1735,3 +1735,11 @@ def test_a_generic_organisation_with_adjectives_finds_the_one_named_before():
     text = ("مقدمة. وقالت الحكومة البريطانية إن الاتهامات باطلة. "
             "وأدانت الحكومة الروسية القرار.")
     assert speakers(text)[1] != "الحكومة البريطانية"  # (another country's)
+
+
+def test_months_and_a_feminine_noun_with_its_adjective_are_no_speakers():
+    text = 'مقدمة. وقالت الحركة إن الهجوم مستمر. وكانت قد أعلنت في 25 أبريل/نيسان الماضي بدء "هجوم الربيع".'
+    assert speakers(text) == ["الحركة"] * 2
+    text = 'مقدمة. وقال ترامب إن كوريا مستعدة. ووصف الترسانة النووية الكورية الشمالية بأنها "تهديد استثنائي".'
+    assert speakers(text) == ["دونالد ترامب"] * 2
+    assert mentions("مقدمة. وقال ناصر القدوة إن الوضع صعب. وأوضح القدوة أن المفاوضات متوقفة.")[1] == "القدوة"

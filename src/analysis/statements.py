@@ -300,6 +300,9 @@ _TIME_WORDS = {
     "اوائل", "منتصف", "شهر", "الشهر", "الاسبوع", "اسبوع", "حينها", "وقتها", "امسية", "صباحا", "مساء", "اول",
     "الماضي", "الماضية", "المقبل", "المقبلة", "الجاري", "المنصرم", "الفائت", "عشية", "غداة", "اخرى", "يوم",
     "مؤخرا", "حينذاك", "انذاك", "وقتذاك", "حاليا", "شخصيا", "رسميا", "علنا", "صراحة",
+    # months ("أعلنت في 25 أبريل/نيسان الماضي": a date, not a speaker)
+    "يناير", "فبراير", "مارس", "ابريل", "مايو", "يونيو", "يوليو", "اغسطس", "سبتمبر", "اكتوبر", "نوفمبر",
+    "ديسمبر", "كانون", "شباط", "اذار", "نيسان", "ايار", "حزيران", "تموز", "ايلول", "تشرين",
     # nisba adverbs ("اعتبر تاريخيا"، "أعلن رسميا")
     "تاريخيا", "سياسيا", "عسكريا", "نسبيا", "جزئيا", "فعليا", "عمليا", "مبدئيا", "علنيا", "ضمنيا", "فوريا",
     "ميدانيا", "هاتفيا", "كتابيا", "شفهيا", "حرفيا", "اعلاميا",
@@ -2236,7 +2239,10 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
     if mention is None and prefix == "" and word == "يتوقع" and i < len(toks) and toks[i][0] in ("ان", "أن"):
         return None  # "فيما يتوقع أن ترتفع الحصيلة": "it is expected", impersonal
     if mention is not None and form.gender == "m" and (mention.kind == "organization" and not mention.name
-                                                       or toks[i][0] in _USUAL_OBJECTS) \
+                                                       or toks[i][0] in _USUAL_OBJECTS
+                                                       or not mention.name and _bare(toks[i][0]) not in _PERSON_HEADS
+                                                       and i + 1 < len(toks) and _is_nisba(toks[i + 1][0])
+                                                       and toks[i + 1][0].endswith(("ية", "يه"))) \
             and _is_definite(toks[i][0]) and (toks[i][0].endswith(("ة", "ات")) or toks[i][0] in _BROKEN_PLURAL_OBJECTS):
         mention, j = None, i  # "دعا الحكومة إلى"، "ووصف التقارير بالكاذبة": a feminine noun or a plural
         # of things after a masculine verb is its object
