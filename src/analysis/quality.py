@@ -68,8 +68,7 @@ def evaluate_set(name: str) -> evaluate.Evaluation:
     gold_path, archive = GOLD_SETS[name]
     gold = evaluate.load_gold(gold_path)
     documents = gold_documents(gold, archive)
-    aliases = speakers.load_registry(speakers.default_registry_path()).aliases
-    return evaluate.evaluate(predict(documents), gold, documents, aliases)
+    return evaluate.evaluate(predict(documents), gold, documents, speakers.default_registry().aliases)
 
 
 def gold_scores() -> pl.DataFrame | None:

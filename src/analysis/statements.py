@@ -617,9 +617,10 @@ def _looks_like_title_construct(toks: list, i: int, ba_object: bool) -> int:
 # definite nouns that are the usual objects of نفى، أكد، أعلن ... ("نفى ماتيس الأمر")
 _USUAL_OBJECTS = {"الامر", "الخبر", "المزاعم", "الادعاءات", "الانباء", "التقارير", "الاتهام", "الاتهامات", "التهمة",
                   "التهم", "الواقعة", "الحادث", "الرواية", "المعلومات", "الشائعات", "النبا"}
-# second halves of compound first names (نصر الله، زين الدين): never a title's genitive
+# numbers and adjectives that go on a group's title (وزراء خارجية الدول السبع الكبرى)
 _ORDINAL_ADJECTIVES = {"السبع", "الثماني", "العشرين", "الخمس", "الست", "الكبرى", "الكبار", "الاعضاء", "الصناعية"}
 _BROKEN_PLURAL_OBJECTS = {"المزاعم", "الانباء", "التقارير", "التهم"}  # (plurals of things: feminine agreement)
+# second halves of compound first names (نصر الله، زين الدين): never a title's genitive
 _COMPOUND_SECONDS = {"الله", "الدين"}
 
 
@@ -1255,8 +1256,9 @@ class _DocState:
     def by_gender(self, gender) -> _Known | None:
         for k in reversed(self.known):
             if gender is None or gender == "p" or k.gender is None or k.gender == gender:
-                if gender == "p" and k.kind not in ("group", "organization", "unknown") and not _plural_words(k.speaker.name_ar):
-                    continue
+                if gender == "p" and k.kind not in ("group", "organization", "unknown") \
+                        and not _plural_words(k.speaker.name_ar):
+                    continue  # (a plural verb: a group, a body, or "محامون" read as a person)
                 return k
         return None
 
@@ -1323,11 +1325,11 @@ class _DocState:
                     continue
                 for m in re.finditer(r"(?<!\w)" + re.escape(surname) + r"(?!\w)", self.s):
                     # (a whole word: "البريطاني" is not inside "البريطانية")
-                    before = name_key(self.s[max(0, m.start() - 60) : m.start()]).split()[-6:]
+                    # (a one-word surname: only its apposition tells its title)
+                    before = name_key(self.s[max(0, m.start() - 60) : m.start()]).split()[-6:] \
+                        if k.kind == "person" else []
                     tail = self.s[m.end() : m.end() + 30].lstrip()
                     after = name_key(tail[1:]).split()[:1] if tail[:1] in ("،", ",") else []  # "X، الجراح"
-                    if k.kind != "person":
-                        before = []  # (a one-word surname: only its apposition tells its title)
                     if any(_bare(w).rstrip("ه") == head for w in before + after):
                         cands[k.speaker.speaker_id] = k
                         break
@@ -1374,9 +1376,14 @@ def _generic_organisation(words: list) -> bool:
 _KIND_ADJECTIVES = _stems("الحقوقية الدولية الأممية الإنسانية الإغاثية الحكومية الإعلامية الإخبارية الرسمية")
 
 
+_HYPERNYM_HEADS = {"منظمة": ("لجنة", "هيئة", "جمعية", "مؤسسة", "رابطة", "مفوضية", "وكالة", "صندوق", "مرصد",
+                             "اتحاد", "نقابة", "شبكة", "منظمه")}
+
+
 def _fuller_organisation(s: str, title: str, before: int) -> Mention | None:
-    """The latest fuller mention of a one-word organisation ("الجيش" -> "الجيش
-    الإسرائيلي", "الوزارة" -> "وزارة الصحة") written earlier in the text."""
+    """The latest fuller mention, written earlier in the text, of an organisation
+    referred to by its head ("الجيش" -> "الجيش الإسرائيلي", "الوزارة" -> "وزارة الصحة",
+    "الصحيفة الإسرائيلية" -> any صحيفة; "المنظمة" -> any body of that kind)."""
     head = _bare(title.split()[0]) if title.split() else ""
     if len(head) < 3:
         return None
@@ -1393,10 +1400,6 @@ def _fuller_organisation(s: str, title: str, before: int) -> Mention | None:
                     and not (_is_definite(toks[0][0]) and not (_is_nisba(toks[1][0]) or toks[1][0] in _TITLE_LINKS)):
                 found = mention  # ("الشركة ملاك العقارات" is a company and its object, not a name)
     return found
-
-
-_HYPERNYM_HEADS = {"منظمة": ("لجنة", "هيئة", "جمعية", "مؤسسة", "رابطة", "مفوضية", "وكالة", "صندوق", "مرصد",
-                             "اتحاد", "نقابة", "شبكة", "منظمه")}
 
 
 def _indefinite_description(words: list) -> bool:
@@ -1476,12 +1479,12 @@ def _resolve_mention(state: _DocState, s: str, m: Mention, gender) -> Speaker:
             return sp
     if sp is None and m.kind == "organization":
         k = state.by_title(title, m.kind)
-        if k is not None and (len(words) == 1 or _generic_organisation(title.split())) \
-                and name_key(title) not in _COUNTRY_KEYS:
+        refers_back = len(words) == 1 or _generic_organisation(title.split())  # الوزارة، الصحيفة الإسرائيلية
+        if k is not None and refers_back and name_key(title) not in _COUNTRY_KEYS:
             state.remember(k.speaker, gender, title, "", k.kind)
             return k.speaker
         fuller = _fuller_organisation(s, s[m.start : m.end], m.start) \
-            if (len(words) == 1 or _generic_organisation(title.split())) and words[0] not in _COUNTRY_KEYS else None
+            if refers_back and words[0] not in _COUNTRY_KEYS else None
         if fuller is not None and not (_stems(" ".join(words[1:])) - _KIND_ADJECTIVES) <= _stems(s[fuller.start : fuller.end]):
             fuller = None  # "الحكومة الروسية" is not "الحكومة البريطانية" ("المنظمة الحقوقية" is Amnesty's kind)
         if fuller is not None:
@@ -2116,8 +2119,8 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         return None  # "مصنع تابع لمتطرفي درنة": belonging to, not "continued"
     if form.lemma == "ادان" and any(t[0] in ("بالفضل", "بالولاء", "بالشكر") for t in toks[:6]):
         return None  # "يدين منتخب بلجيكا بالفضل": owes, not condemns
-    if form.lemma == "حمل" and not any(t[0].lstrip("و").startswith(("مسؤولي", "المسؤولي", "مسئولي", "المسئولي"))
-                                       for t in toks[:10]):
+    responsibility = _responsibility_at(toks) if form.lemma == "حمل" else -1
+    if form.lemma == "حمل" and responsibility < 0:
         return None  # حمل "carried", "held": a report only as حمّل X المسؤولية (blamed)
     if form.lemma == "طالب" and word == "طالب" and toks and toks[0][0] in ("لجوء", "اللجوء"):
         return None  # "طالب لجوء": an asylum seeker, a noun
@@ -2166,7 +2169,8 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
     )  # (قالت "إيرنا" إنه: a one-word quoted name right before the content)
     if i < len(toks) and toks[i][0] in ("يقول", "تقول", "قائلا", "قائلة"):
         starts_like_subject = False  # "وكتب يقول ...": the next verb continues this one
-    if i < len(toks) and toks[i][0].endswith("ا") and not _is_definite(toks[i][0]) and _ends_name(toks[i][0], toks[i + 1][0] if i + 1 < len(toks) else ""):
+    if i < len(toks) and toks[i][0].endswith("ا") and not _is_definite(toks[i][0]) \
+            and _ends_name(toks[i][0], toks[i + 1][0] if i + 1 < len(toks) else ""):
         starts_like_subject = False  # "وقال متحدثا لمحطة": how he said it; the subject is implicit
     if 0 < i <= len(toks) and toks[i - 1][0] in ("كذلك", "ايضا"):
         starts_like_subject = False  # "وذكر كذلك تويتر وفيسبوك": the object; the subject is implicit
@@ -2177,12 +2181,10 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         mention, j = _parse_mention(s, toks, i, ba_object=form.lemma in _BA_LEMMAS, obj_verb=form.need == "obj")
         if form.lemma == "حمل" and mention is not None:
             # حمّل X Y المسؤولية: two noun phrases are subject and object; one is the object
-            r = next(k for k, t in enumerate(toks) if t[0].lstrip("و").startswith(("مسؤولي", "المسؤولي", "مسئولي",
-                                                                                     "المسئولي")))
-            if r == i:
+            if responsibility == i:
                 return None  # "تحمّل المسؤولية": bore the responsibility, no one blamed
-            mention, j = _parse_mention(s, toks[:r], i)
-            if mention is None or j >= r:
+            mention, j = _parse_mention(s, toks[:responsibility], i)
+            if mention is None or j >= responsibility:
                 mention, j = None, i
         if each_of and mention is not None:
             j = _skip_coordinated(s, toks, j)
@@ -2681,6 +2683,12 @@ def _attribution_statement(s, vm, word, sa, sb, mention, state, form):
 
 
 _SAID_THAT_LEMMAS = {"قال", "صرح", "اوضح", "اكد", "اعلن", "ذكر", "افاد", "بين", "كشف"}
+
+
+def _responsibility_at(toks: list) -> int:
+    """Index of مسؤولية (any case, with ال or و) among the first ten tokens, or -1."""
+    return next((k for k, t in enumerate(toks[:10])
+                 if t[0].lstrip("و").startswith(("مسؤولي", "المسؤولي", "مسئولي", "المسئولي"))), -1)
 
 
 def _clause_subject_before(s: str, sa: int, vstart: int) -> Mention | None:
