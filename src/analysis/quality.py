@@ -28,12 +28,14 @@ GOLD_SETS = {
     "dev6": (GOLD_DIR / "ant_dev6.csv", ANT_ARCHIVE),
     "dev7": (GOLD_DIR / "ant_dev7.csv", ANT_ARCHIVE),
     "dev8": (GOLD_DIR / "ant_dev8.csv", ANT_ARCHIVE),
+    "dev9": (GOLD_DIR / "ant_dev9.csv", ANT_ARCHIVE),
     "snn_dev": (GOLD_DIR / "snn_dev.csv", SNN_ARCHIVE),
     "holdout": (GOLD_DIR / "ant_holdout.csv", ANT_ARCHIVE),
     "holdout2": (GOLD_DIR / "ant_holdout2.csv", ANT_ARCHIVE),
     "holdout3": (GOLD_DIR / "ant_holdout3.csv", ANT_ARCHIVE),
     "holdout4": (GOLD_DIR / "ant_holdout4.csv", ANT_ARCHIVE),
     "holdout5": (GOLD_DIR / "ant_holdout5.csv", ANT_ARCHIVE),
+    "holdout6": (GOLD_DIR / "ant_holdout6.csv", ANT_ARCHIVE),
     "snn_holdout": (GOLD_DIR / "snn_holdout.csv", SNN_ARCHIVE),
 }
 UNAVAILABLE = (f"Gold scores need the ANT corpus at {ANT_ARCHIVE} (not part of the project); "

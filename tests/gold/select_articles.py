@@ -25,7 +25,8 @@ HOLDOUT_PER_OUTLET = {"Alarabia": 1, "BBC": 1, "CNN": 1, "France24": 1, "SkyNews
 # unseen check annotated blind, by annotators who did not see the extractor;
 # ant_dev3 and ant_holdout3 likewise, one session later; ant_dev4 and ant_holdout4
 # one session after that, and ant_dev5 later in that session; ant_dev6 and
-# ant_holdout5 one session later again, and ant_dev7 and ant_dev8 later in that session.
+# ant_holdout5 one session later again, and ant_dev7 and ant_dev8 later in that session;
+# ant_dev9 and ant_holdout6 one session after that.
 LATER_ANT_SETS = {
     "ant_dev2": (4, 6),
     "ant_holdout2": (6, 8),
@@ -38,6 +39,8 @@ LATER_ANT_SETS = {
     "ant_holdout5": (23, 25),
     "ant_dev7": (25, 28),
     "ant_dev8": (28, 31),
+    "ant_dev9": (31, 34),
+    "ant_holdout6": (34, 36),
 }
 # SaudiNewsNet (other outlets, other years): one day's file; outlets with at least
 # 8 candidates; shuffled position 0 -> snn_dev, 1 -> snn_holdout.
