@@ -25,12 +25,14 @@ MIN_F1 = {
     "dev6": 0.85,
     "dev7": 0.86,
     "dev8": 0.88,
+    "dev9": 0.80,
     "snn_dev": 0.87,
     "holdout": 0.78,
     "holdout2": 0.85,
     "holdout3": 0.79,
     "holdout4": 0.82,
     "holdout5": 0.81,
+    "holdout6": 0.65,
     "snn_holdout": 0.75,
 }
 
@@ -41,7 +43,9 @@ def test_gold_f1(name):
     if not archive.exists():
         pytest.skip(f"corpus not present at {archive}")
     result = quality.evaluate_set(name)
-    print(format_report(result))
+    # a holdout's misses are never printed, even on failure: only its summary line is read
+    print(format_report(result) if "holdout" not in name else
+          f"{name}: precision {result.precision:.3f} recall {result.recall:.3f} f1 {result.f1:.3f}")
     assert result.f1 >= MIN_F1[name]
 
 

@@ -1744,3 +1744,11 @@ def test_months_and_a_feminine_noun_with_its_adjective_are_no_speakers():
     text = 'مقدمة. وقال ترامب إن كوريا مستعدة. ووصف الترسانة النووية الكورية الشمالية بأنها "تهديد استثنائي".'
     assert speakers(text) == ["دونالد ترامب"] * 2
     assert mentions("مقدمة. وقال ناصر القدوة إن الوضع صعب. وأوضح القدوة أن المفاوضات متوقفة.")[1] == "القدوة"
+
+
+def test_a_singular_pronoun_subject_is_no_group_and_passes_qad():
+    # "وقال" with no subject is one man: not the officials quoted before, but the
+    # man the previous sentence opened with ("وقد أدى مهاتير محمد اليمين")
+    text = ("قال مسؤولو الهجرة في ماليزيا إن نجيب رزاق ممنوع من مغادرة البلاد. "
+            "وقد أدى مهاتير محمد اليمين الدستورية رئيسا للحكومة. وقال إنه سيتم إجراء تحقيق شامل.")
+    assert speakers(text) == ["مسؤولو الهجرة", "مهاتير محمد"]

@@ -1259,6 +1259,8 @@ class _DocState:
                 if gender == "p" and k.kind not in ("group", "organization", "unknown") \
                         and not _plural_words(k.speaker.name_ar):
                     continue  # (a plural verb: a group, a body, or "محامون" read as a person)
+                if gender == "m" and k.kind == "group":
+                    continue  # a singular pronoun is no group's: "قال مسؤولو الهجرة ... وقال إنه" is someone else
                 return k
         return None
 
@@ -2920,6 +2922,8 @@ def _sentence_subject(s: str, sa: int, vstart: int, gender, need_tokens: int = 3
         if gender == "m" and toks[1][0][:1] == "ت" or gender == "f" and toks[1][0][:1] == "ي":
             return None
         toks = [("و" + toks[1][0], toks[1][1], toks[1][2])] + toks[2:]
+    elif len(toks) > 2 and toks[0][0] in ("وقد", "ولقد", "فقد"):
+        toks = [("و" + toks[1][0], toks[1][1], toks[1][2])] + toks[2:]  # "وقد أدى مهاتير محمد اليمين"
     after_particle = bool(toks) and toks[0][0] in ("كما", "ثم", "فيما", "بينما", "حيث", "اذ")
     if after_particle:
         toks = toks[1:]  # "كما تحدث المشرف العام ...، وأكد"
