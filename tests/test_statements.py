@@ -527,8 +527,9 @@ def test_time_phrase_opening_a_sentence_is_no_subject():
 
 
 def test_prepositional_phrase_after_a_title_is_no_name():
+    # (the participle's complement belongs to the description, and names no one)
     rows = run("أعلن الجهاز الخاص المكلف بحماية الرئيس، الاثنين، أن سائقا اعتقل.")
-    assert rows[0]["speaker_name"] == "الجهاز الخاص المكلف"
+    assert rows[0]["speaker_name"] == "الجهاز الخاص المكلف بحماية الرئيس"
 
 
 def test_demonstrative_inside_a_title():
@@ -1752,3 +1753,22 @@ def test_a_singular_pronoun_subject_is_no_group_and_passes_qad():
     text = ("قال مسؤولو الهجرة في ماليزيا إن نجيب رزاق ممنوع من مغادرة البلاد. "
             "وقد أدى مهاتير محمد اليمين الدستورية رئيسا للحكومة. وقال إنه سيتم إجراء تحقيق شامل.")
     assert speakers(text) == ["مسؤولو الهجرة", "مهاتير محمد"]
+
+
+def test_addressee_and_manner_after_the_verb_are_no_speakers():
+    # "لي"، "له" is the one addressed, "بشدة"، "بقوله" how it was said: the subject
+    # comes after them or is the previous speaker
+    assert speakers("قال الوزير إن الأمر انتهى. وقال لي إنها أحد الأهداف المهمة.") == ["الوزير", "الوزير"]
+    assert speakers("فقال له قائده إنه يكذب.") == ["قائده"]
+    assert speakers('قال الوزير إن الأمر انتهى. واستنكر بشدة "ترويج صور مفبركة" قائلا إن الصور مفبركة.') \
+        == ["الوزير", "الوزير"]
+    assert speakers('قال الوزير إن الأمر انتهى. وأضاف بقوله: "لم أقل ذلك"') == ["الوزير", "الوزير"]
+
+
+def test_names_given_by_naming_words_complements_and_ages_in_titles():
+    assert speakers("وقال المسلح، ويدعى رضوان لقديم (26 عاما)، إنه يقاتل لصالح التنظيم.") == ["رضوان لقديم"]
+    assert speakers("وقالت امرأة تدعى كارول إن الناس حاولوا الاختباء.") == ["كارول"]
+    assert speakers("وقال المسؤول عن الملف النووي علي أكبر صالحي إن البرنامج مستمر.") == ["علي أكبر صالحي"]
+    rows = run('أكد وزير النقل الإسرائيلي المكلف بالاستخبارات يسرائيل كاتس أنه "ليس على علم بالحادث".')
+    assert rows[0]["speaker_name"].endswith("كاتس") and rows[0]["content"].startswith('"ليس على علم')
+    assert speakers("وقال المدافع الأرجنتيني البالغ من العمر 33 عاما إن الفريق جاهز.") == ["المدافع الأرجنتيني"]

@@ -812,6 +812,21 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             j += 2  # "رئيس مجلس النواب المنتهية ولايته سليم الجبوري": outgoing
             title_end = j
             continue
+        if t in _COMPLEMENT_PARTICIPLES and title_end == j and kind in (None, "person") and j + 1 < n \
+                and (toks[j + 1][0].startswith("ب") and len(toks[j + 1][0]) > 3
+                     or toks[j + 1][0] == "عن" and j + 2 < n and _is_word(toks[j + 2][0])):
+            j += 2 + (toks[j + 1][0] == "عن")  # "وزير النقل الإسرائيلي المكلف بالاستخبارات إسرائيل كاتس": one title
+            title_end = j
+            kind, head = "person", head or "مسؤول"
+            continue
+        if t in ("البالغ", "البالغة") and j > i:
+            break  # "المدافع الأرجنتيني البالغ عمره 33 عاما": an age, not a name
+        if t in _NAMING_WORDS and (title_end == j or j == i + 1) and j > i and kind in (None, "person", "unknown") and j + 1 < n \
+                and _is_word(toks[j + 1][0]) and toks[j + 1][0] not in _STOP_WORDS:
+            kind = "person"  # "امرأة تدعى كارول": the name follows
+            j += 1
+            title_end = j
+            continue
         if t in ("هذه", "هذا", "تلك", "ذلك") and title_end == j and j > i and not _is_definite(toks[j - 1][0]) \
                 and _bare(toks[j - 1][0]) in _PERSON_HEADS and j + 1 < n and _is_definite(toks[j + 1][0]):
             j += 2  # "رئيسة هذه الكتل إليان أساسي"
@@ -1526,6 +1541,38 @@ def _in_spans(p: int, spans) -> bool:
     return any(a <= p < b for a, b in spans)
 
 
+# after a reporting verb: the one addressed ("قال لي") and how it was said ("بشدة", "حديثه")
+_ADDRESSEE_PRONOUNS = {"لي", "لنا", "له", "لها", "لهم", "لهما", "لهن", "لك", "لكم"}
+_MANNER_WORDS = {"بشدة", "بوضوح", "بصراحة", "بقوله", "بقولها", "بالقول", "حديثه", "حديثها", "كلامه", "كلامها"}
+
+
+# participles that take their complement inside a title: المكلف بالاستخبارات، المسؤول عن الملف
+_COMPLEMENT_PARTICIPLES = {"المكلف", "المكلفة", "المسؤول", "المسؤولة", "المعني", "المعنية", "المختص", "المختصة"}
+# "يدعى X"، "واسمه X": the name comes next
+_NAMING_WORDS = {"يدعى", "تدعى", "يدعي", "تدعي", "ويدعى", "وتدعى", "ويدعي", "وتدعي", "اسمه", "اسمها", "واسمه",
+                 "واسمها", "المدعو", "المدعوة"}
+def _called_name(s: str, toks: list, j: int, mention: Mention) -> tuple[Mention, int]:
+    """"وقال المسلح، ويدعى رضوان لقديم (26 عاما)، إنه": the name given after a naming
+    word in apposition; its age in parentheses and the closing comma are skipped."""
+    n = len(toks)
+    k = j + 1 if j < n and toks[j][0] in ("،", ",") else j
+    if k >= n or toks[k][0] not in _NAMING_WORDS:
+        return mention, j
+    a = b = k + 1
+    while b < n and b - a < 4 and _is_word(toks[b][0]) and toks[b][0] not in _STOP_WORDS and toks[b][0] not in _MARKERS:
+        b += 1
+    if not _name_like(toks, a, b):
+        return mention, j
+    end = b
+    if end < n and toks[end][0] == "(":
+        close = next((x for x in range(end + 1, min(n, end + 6)) if toks[x][0] == ")"), -1)
+        end = close + 1 if close > 0 else end
+    if end < n and toks[end][0] in ("،", ",") and k > j:
+        end += 1  # the comma closing the apposition
+    name = s[toks[a][1] : toks[b - 1][2]]
+    return Mention(mention.start, toks[b - 1][2], (mention.title or mention.name).strip(), name, "person"), end
+
+
 def _skip_fillers(toks, i):
     """Skip time words and discourse adverbs right after a verb."""
     n = len(toks)
@@ -1539,6 +1586,12 @@ def _skip_fillers(toks, i):
         i += 2  # "ورأى من جهته بيل فريليك": for his part
     if i + 2 < n and toks[i][0] in ("اكثر", "غير") and toks[i + 1][0] == "من" and toks[i + 2][0] in ("مرة", "مرتين"):
         i += 3  # "أعلن أكثر من مرة رفضه": how often, not who
+    while i + 1 < n and (toks[i][0] in _ADDRESSEE_PRONOUNS or toks[i][0] in _MANNER_WORDS):
+        i += 1  # "قال لي إنها"، "واستنكر بشدة"، "وتابع حديثه": to whom and how, not who
+        nxt = toks[i][0]
+        if toks[i - 1][0] in _ADDRESSEE_PRONOUNS and _is_definite(nxt) and _bare(nxt) not in _PERSON_HEADS \
+                and _bare(nxt) not in _ORG_HEADS and _bare(nxt) not in _GROUP_HEADS:
+            return n  # "وتمنى له التوفيق": what was wished him, no subject
     if i + 2 < n and toks[i][0] == "ل" and toks[i + 1][0] in _ALL_QUOTES:
         k = _quoted_run(toks, i + 1)
         if 0 < k < n and _is_word(toks[k][0]) and toks[k][0] not in _MARKERS:
@@ -2193,6 +2246,8 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         if mention is not None and j + 1 < len(toks) and toks[j][0] == "ل" and toks[j + 1][0] in _ALL_QUOTES \
                 and _quoted_run(toks, j + 1) > 0:
             j = _quoted_run(toks, j + 1)  # 'وقالت مصادر لـ"العربية" إن': the outlet addressed, not a quote
+    if mention is not None and not mention.name and mention.kind in ("person", "unknown"):
+        mention, j = _called_name(s, toks, j, mention)
     if mention is not None and mention.kind == "person" and not mention.name and not _speaks_for_person(mention.title):
         mention, j = _apposition_name(s, toks, j, mention)
     if mention is not None and mention.title and mention.kind in ("person", "unknown") \
