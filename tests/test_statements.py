@@ -1772,3 +1772,25 @@ def test_names_given_by_naming_words_complements_and_ages_in_titles():
     rows = run('أكد وزير النقل الإسرائيلي المكلف بالاستخبارات يسرائيل كاتس أنه "ليس على علم بالحادث".')
     assert rows[0]["speaker_name"].endswith("كاتس") and rows[0]["content"].startswith('"ليس على علم')
     assert speakers("وقال المدافع الأرجنتيني البالغ من العمر 33 عاما إن الفريق جاهز.") == ["المدافع الأرجنتيني"]
+
+
+def test_while_clauses_and_relative_in_which_have_their_own_speaker():
+    text = ("انتقد الوزير الضربة، في الوقت الذي قال فيه وزير الخارجية الإيراني، جواد ظريف، "
+            "إن الدول لا يمكنها أن تنتقد.")
+    assert "محمد جواد ظريف" in speakers(text)
+    rows = run("انتقد الوزير الضربة، في حين قال وزير الخارجية الإيراني جواد ظريف إن الدول لا يمكنها أن تنتقد.")
+    assert [r["speaker_name"] for r in rows if r["content"].startswith("الدول")] == ["محمد جواد ظريف"]
+    assert speakers("أصدر الحزب بيانا قال فيه إن الانتخابات مزورة.") == ["الحزب"]
+
+
+def test_what_is_called_for_and_a_registered_surname_before_the_object():
+    assert speakers("قال القاضي إن الدولة تواجه حربا. ودعا لتشكيل محاكم خاصة للتعامل مع الجرائم.") \
+        == ["القاضي", "القاضي"]
+    rows = run("ونفى لافروف الاتهامات الأمريكية.")
+    assert rows[0]["speaker_mention"] == "لافروف" and rows[0]["content"] == "الاتهامات الأمريكية."
+
+
+def test_a_while_clause_ends_the_content_search_of_the_verb_before_it():
+    # "في حين يطالب الفلسطينيون بأن": the أن is the Palestinians' demand, not Israel's content
+    rows = run('ولا تزال إسرائيل تعتبر القدس "عاصمتها الأبدية" في حين يطالب الفلسطينيون بأن تكون القدس الشرقية عاصمة.')
+    assert [r["speaker_name"] for r in rows if r["content"].startswith("تكون القدس")] == ["الفلسطينيون"]

@@ -742,6 +742,8 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             continue
         if j == i and (t.startswith("لل") or _is_organisation_l(t)):
             break  # "ويوضح للملأ"، "وصرح لمجموعة فونكه": the addressee
+        if j == i and t.startswith("ل") and len(t) > 4 and (t[1:] in _MASDARS or _MASDAR_SHAPE.match(t[1:])):
+            break  # "ودعا لتشكيل محاكم خاصة": what was called for
         if j == i and _has_pronoun_suffix(t) and j + 1 < n and _is_definite(toks[j + 1][0]) \
                 and (_bare(toks[j + 1][0]) in _PERSON_HEADS or toks[j + 1][0] in _HONORIFICS):
             kind, head = "person", b  # "وكيله المحامي دان كينغ": his agent, the lawyer X
@@ -1573,6 +1575,17 @@ def _called_name(s: str, toks: list, j: int, mention: Mention) -> tuple[Mention,
     return Mention(mention.start, toks[b - 1][2], (mention.title or mention.name).strip(), name, "person"), end
 
 
+def _registered_person(name: str, registry: Registry) -> bool:
+    sp = lookup_name(name, registry) if registry is not None else None
+    return sp is not None and sp.kind == "person"
+
+
+def _opens_speaker(t: str) -> bool:
+    """A word that opens a speaker's noun phrase: a title, a body, a group, a country."""
+    b = _bare(t)
+    return b in _PERSON_HEADS or b in _ORG_HEADS or b in _GROUP_HEADS or t in _COUNTRIES
+
+
 def _skip_fillers(toks, i):
     """Skip time words and discourse adverbs right after a verb."""
     n = len(toks)
@@ -1586,7 +1599,9 @@ def _skip_fillers(toks, i):
         i += 2  # "ورأى من جهته بيل فريليك": for his part
     if i + 2 < n and toks[i][0] in ("اكثر", "غير") and toks[i + 1][0] == "من" and toks[i + 2][0] in ("مرة", "مرتين"):
         i += 3  # "أعلن أكثر من مرة رفضه": how often, not who
-    while i + 1 < n and (toks[i][0] in _ADDRESSEE_PRONOUNS or toks[i][0] in _MANNER_WORDS):
+    while i + 1 < n and (toks[i][0] in _ADDRESSEE_PRONOUNS or toks[i][0] in _MANNER_WORDS
+                         or toks[i][0] in ("فيه", "فيها") and i + 1 < n and _is_word(toks[i + 1][0])):
+        # ("في الوقت الذي قال فيه وزير الخارجية الإيراني": in which, then the subject)
         i += 1  # "قال لي إنها"، "واستنكر بشدة"، "وتابع حديثه": to whom and how, not who
         nxt = toks[i][0]
         if toks[i - 1][0] in _ADDRESSEE_PRONOUNS and _is_definite(nxt) and _bare(nxt) not in _PERSON_HEADS \
@@ -1622,7 +1637,13 @@ def _coordinated_verb_in(gap: str) -> bool:
     """A و/ف-prefixed reporting verb in the gap, or a finite one right after a comma,
     starts a new clause ("... وقال"، "وفيما نفى المسلحون ذلك، أكدت المنظمة أن")."""
     return any(m.group(1) or VERB_FORMS[m.group(2)].finite and gap[: m.start()].rstrip().endswith(("،", ","))
+               or VERB_FORMS[m.group(2)].finite and _WHILE_RE.search(gap, 0, m.start()) is not None
                for m in _VERB_RE.finditer(gap))
+
+
+# "في حين قال"، "بينما أكد"، "فيما أعلنت": another speaker's clause begins
+_WHILE_RE = re.compile(r"(?<!\w)(?:حين|بينما|فيما|عندما|الوقت الذي)\s*$")
+
 
 
 def _find_content(s: str, pos: int, sent_end: int, need: str, lemma: str):
@@ -2201,8 +2222,10 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
     if toks and toks[0][0] in ("بذلك", "ذلك") and form.lemma in _SAID_THAT_LEMMAS and not inside_content \
             and (vstart == sa or prefix or prev_word in _DISCOURSE):
         return _said_that_statement(s, vm, word, sa, toks, state, form)
-    if toks and toks[0][0] in _RESUMPTIVE and not speech_relative:
+    if toks and toks[0][0] in _RESUMPTIVE and not speech_relative \
+            and not (prev_word in ("الذي", "التي") and len(toks) > 1 and _opens_speaker(toks[1][0])):
         return None  # "مقالات ينتقد فيها": a relative clause, its subject is elsewhere
+        # (but "في الوقت الذي قال فيه وزير الخارجية": in which the minister said)
     i = _skip_fillers(toks, 1 if speech_relative else 0)
     if (prefix or vstart == sa) and i + 1 < len(toks) and toks[i][0] in ("هذه", "هذا", "تلك", "ذلك", "هؤلاء") \
             and _is_definite(toks[i + 1][0]) \
@@ -2274,6 +2297,12 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
             and j == i + 2 and _is_definite(toks[i + 1][0]) and not _is_nisba(toks[i + 1][0]) \
             and state.by_name(toks[i][0]) is not None and state.by_name(mention.name) is None:
         # "ونفى ماكيب الاتهامات": a known surname, then the object (not a surname with ال)
+        mention, j = Mention(toks[i][1], toks[i][2], "", toks[i][0], "person"), i + 1
+    if mention is not None and form.need == "obj" and mention.kind == "person" and j >= i + 2 \
+            and not _is_definite(toks[i][0]) and _is_definite(toks[i + 1][0]) and not _is_nisba(toks[i + 1][0]) \
+            and _registered_person(toks[i][0], state.registry) \
+            and not _registered_person(mention.name or mention.title, state.registry):
+        # "انتقد لافروف الضربة الأمريكية": a registered surname, then the object
         mention, j = Mention(toks[i][1], toks[i][2], "", toks[i][0], "person"), i + 1
     if mention is not None and mention.kind == "person" and not mention.name and i < len(toks) \
             and not _is_definite(toks[i][0]) and j > i + 1:
