@@ -1794,3 +1794,10 @@ def test_a_while_clause_ends_the_content_search_of_the_verb_before_it():
     # "في حين يطالب الفلسطينيون بأن": the أن is the Palestinians' demand, not Israel's content
     rows = run('ولا تزال إسرائيل تعتبر القدس "عاصمتها الأبدية" في حين يطالب الفلسطينيون بأن تكون القدس الشرقية عاصمة.')
     assert [r["speaker_name"] for r in rows if r["content"].startswith("تكون القدس")] == ["الفلسطينيون"]
+
+
+def test_a_title_refers_to_a_registered_person_named_without_it():
+    # the text never gives Lavrov his title; the registry does
+    text = ('وقال لافروف إن "الحوار السياسي في أستانا حقق نتائج". '
+            'وأضاف الوزير الروسي، "إن منتقدي محادثات أستانة قد تكون لهم أهدافهم".')
+    assert [r["speaker_id"] for r in run(text)] == ["sergey-lavrov", "sergey-lavrov"]

@@ -47,6 +47,7 @@ class Speaker:
 class _Entry:
     speaker: Speaker
     titles: list[tuple[frozenset, int | None, int | None]]
+    title_texts: list[tuple[str, int | None, int | None]] = field(default_factory=list)
 
 
 @dataclass
@@ -190,14 +191,15 @@ def load_registry(path: str | Path | None = None) -> Registry:
                 gender=(row.get("gender") or "").strip() or None,
                 registered=True,
             )
-            titles = []
+            titles, texts = [], []
             for t in (row.get("titles") or "").split("|"):
                 if not t.strip():
                     continue
                 text, _, years = t.partition("@")
                 start, end = _parse_years(years) if years else (None, None)
                 titles.append((title_key(text), start, end))
-            entry = _Entry(sp, titles)
+                texts.append((text.strip(), start, end))
+            entry = _Entry(sp, titles, texts)
             reg.entries.append(entry)
             names = [sp.name_ar] + [v.strip() for v in (row.get("variants") or "").split("|") if v.strip()]
             reg.aliases[sp.speaker_id] = tuple(names)
@@ -229,6 +231,16 @@ def lookup_name(name: str, registry: Registry) -> Speaker | None:
     if e is None and key.startswith("ال"):
         e = registry.by_name.get(key[2:])
     return e.speaker if e else None
+
+
+def titles_held(speaker_id: str, year: int | None, registry: Registry) -> tuple[str, ...]:
+    """The registry's titles of a speaker in ``year`` (all of them when None)."""
+    key = ("titles_held", speaker_id, year)
+    if key not in registry.memo:
+        entry = next((e for e in registry.entries if e.speaker.speaker_id == speaker_id), None)
+        registry.memo[key] = tuple(text for text, start, end in (entry.title_texts if entry else [])
+                                   if year is None or ((start is None or start <= year) and (end is None or year <= end)))
+    return registry.memo[key]
 
 
 def title_holders(title: str, year: int | None, registry: Registry) -> list[Speaker]:

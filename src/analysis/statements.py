@@ -55,7 +55,7 @@ from itertools import islice
 import polars as pl
 
 from analysis import schemas
-from analysis.speakers import (Registry, Speaker, default_registry, lookup_name, name_key, resolve,
+from analysis.speakers import (Registry, Speaker, default_registry, lookup_name, name_key, resolve, titles_held,
                                scope_anonymous_sources, title_holders)
 from analysis.text import closes_only, map_offset, normalize_with_offsets, split_sentences
 
@@ -1231,6 +1231,9 @@ class _DocState:
         self.referent_only = False  # set while a non-report's subject is remembered
 
     def remember(self, sp: Speaker, gender, title: str, name: str, kind: str):
+        if sp.registered and kind == "person" and not title:
+            # "وقال لافروف ... وأضاف الوزير الروسي": the registry says which titles he held
+            title = " ".join(titles_held(sp.speaker_id, self.year, self.registry))
         k = _Known(sp, gender or sp.gender, _stems(title) | _stems(sp.name_ar if kind == "organization" else ""),
                    tuple(name_key(name).split()), kind, tuple(name_key(title).split()[:1]))
         if sp.speaker_id in self._by_id:
