@@ -1801,3 +1801,16 @@ def test_a_title_refers_to_a_registered_person_named_without_it():
     text = ('وقال لافروف إن "الحوار السياسي في أستانا حقق نتائج". '
             'وأضاف الوزير الروسي، "إن منتقدي محادثات أستانة قد تكون لهم أهدافهم".')
     assert [r["speaker_id"] for r in run(text)] == ["sergey-lavrov", "sergey-lavrov"]
+
+
+def test_the_woman_is_the_last_woman_named_and_scoring_is_not_saying():
+    text = ('وقالت كارول، التي كانت تتسوق في المتجر، إن الناس حاولوا الاختباء. '
+            'وقالت المرأة لراديو فرانس انفو "كان الرجل يصيح". وأضافت "كنا عشرة أشخاص"')
+    assert speakers(text) == ["كارول", "كارول", "كارول"]
+    assert speakers("قال المدرب إن الفريق جاهز. وأضاف سواريز الهدف الثاني في الدقيقة 40، علما بأن الحارس تصدى "
+                    "لركلة جزاء.") == ["المدرب"]
+    assert speakers('قال المدرب إن الفريق جاهز. وأضاف: "الهدف واضح".') == ["المدرب", "المدرب"]
+
+
+def test_kana_is_not_part_of_a_relative_clauses_antecedent():
+    assert "وكان السوري" not in speakers("وكان السوري الذي قال إنه فلسطيني قد اعتذر في اليوم الأول من محاكمته.")

@@ -1433,6 +1433,11 @@ def _indefinite_description(words: list) -> bool:
         or words[1] in ("باسم", "باسمه", "باسمها", "باسمهم", "لشؤون", "في", "من", "عن", "لدى", "ب")
 
 
+# a person called by gender and age alone refers back to the last one named
+_GENDER_NOUNS = {name_key(w): g for w, g in (("المرأة", "f"), ("السيدة", "f"), ("الفتاة", "f"), ("الرجل", "m"),
+                                              ("الشاب", "m"), ("الفتى", "m"), ("الشابة", "f"))}
+
+
 def _resolve_mention(state: _DocState, s: str, m: Mention, gender) -> Speaker:
     title = _QUOTES_SPACES.sub(" ", state.as_written(s, m.title, m.start, m.end)).strip()
     name = _QUOTES_SPACES.sub(" ", state.as_written(s, m.name, m.start, m.end)).strip()
@@ -1464,6 +1469,13 @@ def _resolve_mention(state: _DocState, s: str, m: Mention, gender) -> Speaker:
         return sp
     # title-only / organisation-only mention
     words = name_key(title).split()
+    if len(words) == 1 and words[0] in _GENDER_NOUNS:
+        # "وقالت كارول ... وقالت المرأة": a bare "the woman" is the last woman named
+        k = next((k for k in reversed(state.known) if k.kind == "person" and k.name_tokens
+                  and k.gender == _GENDER_NOUNS[words[0]]), None)
+        if k is not None:
+            state.remember(k.speaker, gender, "", " ".join(k.name_tokens), k.kind)
+            return k.speaker
     if words and words[0] in _DOCUMENT_NOUNS and len(words) <= 2 and state.known:
         k = state.last_speaker or state.known[-1]  # "وأضاف البيان": the statement of whoever issued it
         state.remember(k.speaker, gender, "", " ".join(k.name_tokens), k.kind)
@@ -1581,6 +1593,9 @@ def _called_name(s: str, toks: list, j: int, mention: Mention) -> tuple[Mention,
 def _registered_person(name: str, registry: Registry) -> bool:
     sp = lookup_name(name, registry) if registry is not None else None
     return sp is not None and sp.kind == "person"
+
+
+_GOAL_WORDS = {"الهدف", "هدفا", "هدف", "هدفين", "الهدفين", "هدفه", "هدفها"}
 
 
 def _opens_speaker(t: str) -> bool:
@@ -2205,6 +2220,9 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         return None  # "طالب لجوء": an asylum seeker, a noun
     if form.lemma == "لفت" and toks and (toks[0][0].startswith(("انتباه", "الانتباه", "الانظار", "النظر", "نظر"))):
         return None  # "لفت انتباهي": drew attention, not "pointed out"
+    if form.lemma == "اضاف" and any(t[0] in _GOAL_WORDS for t in toks[:3]) \
+            and not any(t[0] in _MARKERS or t[0] in _ALL_QUOTES or t[0] == ":" for t in toks[:3]):
+        return None  # "أضاف سواريز الهدف الثاني"، "أضاف بيدرو هدفا": scored, not said
     if form.lemma == "رد" and toks and toks[0][0] in ("فعل", "الفعل"):
         return None  # "رد فعل": a reaction, a noun
     if form.lemma == "رد" and prefix == "" and word == "رد" and _is_word(prev_word) \
@@ -2648,8 +2666,8 @@ def _relative_antecedent(s: str, sa: int, vstart: int) -> Mention | None:
     if end > 0 and toks[end - 1][0] in ("،", ","):
         end -= 1
     for k in range(max(0, end - 8), end):
-        if not _is_word(toks[k][0]) or toks[k][0] in _STOP_WORDS:
-            continue
+        if not _is_word(toks[k][0]) or toks[k][0] in _STOP_WORDS or toks[k][0].lstrip("وف") in ("كان", "كانت"):
+            continue  # ("وكان السوري الذي قال": the noun after كان)
         word = toks[k][0]
         if k > 0 and _is_word(toks[k - 1][0]) and toks[k - 1][0] not in _STOP_WORDS \
                 and not toks[k - 1][0].startswith(("و", "ب", "ل")) and word[:2] != "ال" and k != end - 1:
