@@ -1814,3 +1814,12 @@ def test_the_woman_is_the_last_woman_named_and_scoring_is_not_saying():
 
 def test_kana_is_not_part_of_a_relative_clauses_antecedent():
     assert "وكان السوري" not in speakers("وكان السوري الذي قال إنه فلسطيني قد اعتذر في اليوم الأول من محاكمته.")
+
+
+def test_groups_named_one_by_one_with_their_countries_and_referred_to_by_number():
+    rows = run("وقال وزراء الخارجية الروسي سيرغي لافروف والتركي مولود تشاوش أوغلو والإيراني محمد جواد ظريف "
+               "إن المحادثات ناجحة.")
+    assert rows[0]["speaker_kind"] == "group" and rows[0]["speaker_name"].endswith("محمد جواد ظريف")
+    assert speakers("قال وزراء خارجية روسيا وتركيا وإيران إن المحادثات ناجحة. "
+                    "وأكد الوزراء الثلاثة على التقارب في مواقفهم.") == ["وزراء خارجية روسيا وتركيا وإيران"] * 2
+    assert speakers("قال مسؤولون أمنيون إن الهجوم فشل.") == ["مسؤولون أمنيون"]

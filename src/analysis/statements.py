@@ -624,6 +624,27 @@ _BROKEN_PLURAL_OBJECTS = {"المزاعم", "الانباء", "التقارير"
 _COMPOUND_SECONDS = {"الله", "الدين"}
 
 
+def _coordinated_names(toks: list, k: int) -> int:
+    """Index after "NAME (وNISBA NAME)+" starting at ``k`` ("سيرغي لافروف والتركي مولود
+    تشاوش أوغلو والإيراني محمد جواد ظريف"), or ``k`` when fewer than two are named."""
+    n, j, named = len(toks), k, 0
+    while True:
+        a = j
+        while j < n and j - a < 4 and _is_word(toks[j][0]) and not _is_definite(toks[j][0]) \
+                and toks[j][0] not in _STOP_WORDS and toks[j][0] not in _MARKERS and toks[j][0] not in VERB_FORMS \
+                and not toks[j][0].startswith("و") \
+                and not (j > a and (len(toks[j][0]) >= 7 and toks[j][0].endswith("ات")
+                                    or _ends_name(toks[j][0], toks[j + 1][0] if j + 1 < n else ""))):
+            j += 1  # (a plural noun or an adverb after a name is the clause going on: "ظريف اجتماعات")
+        if j == a:
+            return k
+        named += 1
+        if j + 1 < n and toks[j][0][:1] == "و" and _is_definite(toks[j][0][1:]) and _is_nisba(toks[j][0][1:]):
+            j += 1  # "والتركي": the next one's country
+            continue
+        return j if named >= 2 else k
+
+
 def _place_then_name(toks: list, k: int) -> int:
     """After "في" in a title: a place or body of 1-3 words (definite, a country, or
     their adjectives) and then a name of 2-3 words that ends the mention.  Returns
@@ -939,6 +960,17 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             break  # "وتتهم الداخلية التونسية الرياحي": a masculine name after a feminine adjective
         if in_title:
             if kind in ("group", "unknown") and head is not None:
+                if kind == "group" and (t in _COUNTRIES and not _is_definite(prev) and prev not in _COUNTRIES
+                                        or t[:1] == "و" and t[1:] in _COUNTRIES and prev.lstrip("و") in _COUNTRIES):
+                    j += 1  # "وزراء خارجية روسيا وتركيا وإيران": the countries they speak for
+                    title_end = j
+                    continue
+                if kind == "group" and _is_definite(prev) and not _is_definite(t) and _is_nisba(prev):
+                    k = _coordinated_names(toks, j)
+                    if k > j:
+                        # "وزراء الخارجية الروسي سيرغي لافروف والتركي مولود تشاوش أوغلو": each one named
+                        j = title_end = k
+                    break  # (an indefinite word after a definite adjective is no adjective of it)
                 # descriptors of a source: مصدر أمني، مصادر قضائية فرنسية، ناشطون وحقوقيون
                 if t.endswith(("ي", "ية", "يون", "يين", "ون", "ين")) and len(t) > 3 or t in _TITLE_LINKS or \
                         t in _BROKEN_PLURAL_NISBAS or \
@@ -1433,6 +1465,8 @@ def _indefinite_description(words: list) -> bool:
         or words[1] in ("باسم", "باسمه", "باسمها", "باسمهم", "لشؤون", "في", "من", "عن", "لدى", "ب")
 
 
+_COUNT_ADJECTIVES = {name_key(w) for w in ("الاثنان", "الاثنين", "الثلاثة", "الأربعة", "الخمسة", "الستة", "السبعة",
+                                             "الثمانية", "التسعة", "العشرة", "جميعا", "كلهم")}
 # a person called by gender and age alone refers back to the last one named
 _GENDER_NOUNS = {name_key(w): g for w, g in (("المرأة", "f"), ("السيدة", "f"), ("الفتاة", "f"), ("الرجل", "m"),
                                               ("الشاب", "m"), ("الفتى", "m"), ("الشابة", "f"))}
@@ -1469,6 +1503,14 @@ def _resolve_mention(state: _DocState, s: str, m: Mention, gender) -> Speaker:
         return sp
     # title-only / organisation-only mention
     words = name_key(title).split()
+    if m.kind == "group" and words and _is_definite(words[0]) and all(w in _COUNT_ADJECTIVES for w in words[1:]):
+        # "وأكد الوزراء الثلاثة" after "وزراء خارجية روسيا وتركيا وإيران": the group named before
+        head = _bare(words[0])
+        k = next((k for k in reversed(state.known) if k.kind == "group" and k.title_words
+                  and _bare(k.title_words[0]) == head and len(k.speaker.name_ar.split()) > len(words)), None)
+        if k is not None:
+            state.remember(k.speaker, gender, "", "", k.kind)
+            return k.speaker
     if len(words) == 1 and words[0] in _GENDER_NOUNS:
         # "وقالت كارول ... وقالت المرأة": a bare "the woman" is the last woman named
         k = next((k for k in reversed(state.known) if k.kind == "person" and k.name_tokens
