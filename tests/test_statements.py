@@ -1823,3 +1823,24 @@ def test_groups_named_one_by_one_with_their_countries_and_referred_to_by_number(
     assert speakers("قال وزراء خارجية روسيا وتركيا وإيران إن المحادثات ناجحة. "
                     "وأكد الوزراء الثلاثة على التقارب في مواقفهم.") == ["وزراء خارجية روسيا وتركيا وإيران"] * 2
     assert speakers("قال مسؤولون أمنيون إن الهجوم فشل.") == ["مسؤولون أمنيون"]
+
+
+def test_one_kind_per_speaker_in_a_document_and_no_hashtags_in_names():
+    rows = run('وقالت كارول، التي كانت تتسوق في المتجر، إن الناس حاولوا الاختباء. '
+               'وقالت المرأة لراديو فرانس انفو "كان الرجل يصيح".')
+    assert [r["speaker_kind"] for r in rows] == ["person", "person"]
+    rows = run("وقال فيسبوك إنه أغلق الحسابات. وأعلنت شركة #فيسبوك أنها أغلقت حسابات أخرى.")
+    assert rows[-1]["speaker_name"] == "شركة فيسبوك" and rows[-1]["speaker_mention"] == "شركة #فيسبوك"
+    assert {r["speaker_kind"] for r in rows if r["speaker_name"] == "شركة فيسبوك"} == {"organization"}
+
+
+def test_a_speaker_whose_name_starts_with_a_body_is_an_organisation_throughout():
+    from analysis.speakers import Speaker
+    from analysis.statements import _consistent_kinds, _Stmt
+
+    company = Speaker("unreg:shrka-fysbwk", "شركة فيسبوك", "", "person")
+    capital = Speaker("unreg:thran", "طهران", "", "person")
+    out = [_Stmt(0, 3, "قال", 0, 9, 4, 9, "indirect", company, (4, 9), "person"),
+           _Stmt(10, 13, "قال", 10, 19, 14, 19, "indirect", capital, (14, 19), "person")]
+    _consistent_kinds(out)
+    assert [st.kind for st in out] == ["organization", "organization"]

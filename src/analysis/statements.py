@@ -276,7 +276,8 @@ _VERB_RE = re.compile(r"(?<!\w)([وف]?)(" + _trie_regex(VERB_FORMS) + r")(?!\w)
 
 # --- word lists used to read the noun phrase around a verb ------------------
 
-_QUOTES_SPACES = re.compile("[\"“”«»\\s]+")
+# quotes, hashtags (أنور #قرقاش، #حساب_المواطن) and spaces inside a name: one space
+_QUOTES_SPACES = re.compile("[\"“”«»#_\\s]+")
 _MARKS_RE = re.compile("[\u064b-\u065f\u0670\u0640]")
 _TOKEN_RE = re.compile(r"[^\W_]+|[^\w\s#]")
 _QUOTE_OPEN = "“«\""
@@ -2009,6 +2010,7 @@ def _extract_doc(raw: str, skip_spans, head_spans, registry: Registry, year: int
         out.extend(sent_stmts)
 
     _merge_surname_speakers(out)
+    _consistent_kinds(out)
     return _map_back(_unique_events(out), offs)
 
 
@@ -2082,6 +2084,30 @@ def _merge_surname_speakers(out: list) -> None:
         if st.speaker.speaker_id in remap:
             st.speaker = remap[st.speaker.speaker_id]
             st.kind = "person"
+
+
+def _consistent_kinds(out: list) -> None:
+    """One kind per speaker in a document: an implicit or title-only reference
+    ("وقالت المرأة"، "وأضاف") takes the kind its speaker was named with, the
+    first explicit mention that is not "unknown" (the registry's, if listed; an
+    organisation's when its name starts with a body's head or is a state's)."""
+    kinds: dict[str, str] = {}
+    for st in out:
+        sid = st.speaker.speaker_id
+        words = st.speaker.name_ar.split()
+        if st.speaker.registered:
+            kinds[sid] = st.speaker.kind
+        elif words and (_bare(words[0]) in _ORG_HEADS or name_key(st.speaker.name_ar) in _COUNTRY_KEYS):
+            kinds[sid] = "organization"  # its name says so: "صحيفة ديلي ميل"، "طهران"
+        elif sid not in kinds and st.mention is not None and st.kind != "unknown":
+            kinds[sid] = st.kind
+    for st in out:  # (no such mention: the first explicit one, else the first statement's)
+        if st.mention is not None:
+            kinds.setdefault(st.speaker.speaker_id, st.kind)
+    for st in out:
+        kinds.setdefault(st.speaker.speaker_id, st.kind)
+    for st in out:
+        st.kind = kinds.get(st.speaker.speaker_id, st.kind)
 
 
 def _unique_events(out: list) -> list:
