@@ -1844,3 +1844,12 @@ def test_a_speaker_whose_name_starts_with_a_body_is_an_organisation_throughout()
            _Stmt(10, 13, "قال", 10, 19, 14, 19, "indirect", capital, (14, 19), "person")]
     _consistent_kinds(out)
     assert [st.kind for st in out] == ["organization", "organization"]
+
+
+def test_how_it_was_said_two_titles_of_one_person_and_when_are_no_names():
+    assert speakers('قال المدرب إن الفريق جاهز. وأضاف مازحا: "لم أصوت لهازارد"') == ["المدرب", "المدرب"]
+    assert speakers('وقالت ماريا: "لم أصوت لهازارد"') == ["ماريا"]  # (a name in -يا is no participle)
+    assert speakers('ويعتقد الأتراك أن خاشقجي قتل، وهي الاتهامات التي نفتها الرياض ووصفتها بأنها "أكاذيب".') \
+        == ["الرياض", "الرياض"]
+    assert speakers("وقال وزير الخارجية ورئيس الوزراء السابق علي حسن إن الوضع صعب.") == ["علي حسن"]
+    assert speakers('وقال الشناوي عند الفوز بالجائزة "الفوز مهم".') == ["الشناوي"]

@@ -322,6 +322,7 @@ _STOP_WORDS = _MARKERS | {
     "حسبما", "بحسبما", "وفقما", "مثلما", "بعدما", "قبلما", "مما", "كلما", "طالما", "ريثما", "لما", "بما", "عما", "نحو", "سئل", "سئلت", "قيل", "بسبب", "بفضل", "جراء", "او",
     "تحت", "تحته", "تحتها", "فوقه", "فوقها", "لديه", "لديها", "عنده", "عندها", "امامه", "امامها",
     "تماما", "قطعا", "مطلقا", "نهائيا", "كليا", "بتاتا", "مرارا", "جملة", "مرات", "كثيرا", "سريعا", "فورا",
+    "عند", "لدي", "دائما", "ايضا",
 } | _TIME_WORDS
 # a conjunction keeps its meaning behind و/ف ("فبعدما أعلن ناديه": no one named فبعدما)
 _STOP_WORDS |= {p + w for p in "وف" for w in ("بعدما", "عندما", "حينما", "كلما", "طالما", "قبلما", "مثلما",
@@ -792,6 +793,13 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
                 and _is_word(toks[j + 1][0]):
             j += 2  # "مديرة قسم الشرق الأوسط وشمال أفريقيا": the region goes on
             title_end = j
+            continue
+        if j > i and title_end == j and kind in (None, "person") and t[:1] == "و" and _bare(t[1:]) in _PERSON_HEADS \
+                and not _is_definite(t[1:]) and j + 1 < n and _is_definite(toks[j + 1][0]) \
+                and _bare(toks[j + 1][0]) not in _PERSON_HEADS:
+            j += 2  # "الممثل الخاص للأمين العام ورئيس البعثة الأممية، محمد صالح النظيف": one person, two titles
+            title_end = j
+            kind = "person"
             continue
         if j > i and t.startswith("و") and len(t) > 5 and (_is_definite(t[1:]) or _bare(t[1:]) in _PERSON_HEADS
                                                           or _bare(t[1:]) in _ORG_HEADS) and kind != "group":
@@ -1641,6 +1649,17 @@ def _registered_person(name: str, registry: Registry) -> bool:
 _GOAL_WORDS = {"الهدف", "هدفا", "هدف", "هدفين", "الهدفين", "هدفه", "هدفها"}
 
 
+_FAAIL_SHAPE = re.compile(r"^\wا\w\w$")  # مازح، ساخر، ضاحك (not ماري-ا، راني-ا: names end in يا)
+
+
+def _manner_accusative(t: str, nxt: str) -> bool:
+    """"وأضاف مازحا:"، "وتابع ساخرا": an accusative participle saying how, right before the words."""
+    stem = t[:-1]
+    return t.endswith("ا") and len(t) >= 5 and stem[-1:] not in "يىهن" and t not in _MARKERS \
+        and (_PARTICIPLE_SHAPE.match(stem) is not None or _FAAIL_SHAPE.match(stem) is not None) \
+        and (nxt in (":", "،", ",") or nxt in _ALL_QUOTES or nxt in _MARKERS)
+
+
 def _opens_speaker(t: str) -> bool:
     """A word that opens a speaker's noun phrase: a title, a body, a group, a country."""
     b = _bare(t)
@@ -1661,6 +1680,7 @@ def _skip_fillers(toks, i):
     if i + 2 < n and toks[i][0] in ("اكثر", "غير") and toks[i + 1][0] == "من" and toks[i + 2][0] in ("مرة", "مرتين"):
         i += 3  # "أعلن أكثر من مرة رفضه": how often, not who
     while i + 1 < n and (toks[i][0] in _ADDRESSEE_PRONOUNS or toks[i][0] in _MANNER_WORDS
+                         or _manner_accusative(toks[i][0], toks[i + 1][0])
                          or toks[i][0] in ("فيه", "فيها") and i + 1 < n and _is_word(toks[i + 1][0])):
         # ("في الوقت الذي قال فيه وزير الخارجية الإيراني": in which, then the subject)
         i += 1  # "قال لي إنها"، "واستنكر بشدة"، "وتابع حديثه": to whom and how, not who
