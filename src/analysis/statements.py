@@ -758,10 +758,14 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             j += j < n and toks[j][0] == "الملكي"
             kind, head, title_end = "person", "صاحب", j
             continue
-        if j == i and t in ("د", "م", "ا", "أ") and j + 1 < n and toks[j + 1][0] == ".":
-            kind = "person"  # "د. عبدالرحمن المديرس"، "م. فهد الجبير": Dr., Eng.
+        if t in ("د", "م", "ا", "أ") and j + 1 < n and toks[j + 1][0] == "." and (j == i or title_end == j):
+            kind = "person"  # "د. عبدالرحمن المديرس"، "م. فهد الجبير"، "الشيخ د. خالد": Dr., Eng.
             j += 2
             title_end = j
+            if j + 1 < n and _is_definite(toks[j][0]) and _bare(toks[j][0]) not in _PERSON_HEADS \
+                    and (not _is_word(toks[j + 1][0]) or toks[j + 1][0] in _STOP_WORDS) and toks[j][0] not in _STOP_WORDS:
+                j += 1  # "وأكد د. الثقيل أن": the surname alone
+                break
             continue
         if j == i and (t.startswith("لل") or _is_organisation_l(t)):
             break  # "ويوضح للملأ"، "وصرح لمجموعة فونكه": the addressee
@@ -1474,6 +1478,7 @@ def _indefinite_description(words: list) -> bool:
         or words[1] in ("باسم", "باسمه", "باسمها", "باسمهم", "لشؤون", "في", "من", "عن", "لدى", "ب")
 
 
+_SAME_WORDS = {name_key(w) for w in ("نفسه", "نفسها", "ذاته", "ذاتها", "عينه", "عينها")}
 _COUNT_ADJECTIVES = {name_key(w) for w in ("الاثنان", "الاثنين", "الثلاثة", "الأربعة", "الخمسة", "الستة", "السبعة",
                                              "الثمانية", "التسعة", "العشرة", "جميعا", "كلهم")}
 # a person called by gender and age alone refers back to the last one named
@@ -1488,6 +1493,13 @@ def _resolve_mention(state: _DocState, s: str, m: Mention, gender) -> Speaker:
         # ألفارو، ألكسندرا: the matching copy folds أل to the article, so the
         # first name was read as a one-word title; the hamza says it is a name
         title, name = "", title + " " + name
+    if (m.title + " " + m.name).strip() in _HONORIFIC_PRONOUNS and state.known:
+        # "وعبر سموه عن"، "مبينا معاليه": His Highness, a pronoun for the last speaker
+        k = state.by_gender(gender) or state.last_speaker or state.known[-1]
+        state.remember(k.speaker, gender, "", " ".join(k.name_tokens), k.kind)
+        return k.speaker
+    if name and name_key(name) in _SAME_WORDS:
+        title, name = (title + " " + name).strip(), ""  # "المصدر ذاته": a title, "the same"
     if name:
         k = state.by_name(name)
         if k is not None and (k.speaker.registered or len(name_key(name).split()) <= len(k.name_tokens)):
@@ -1519,6 +1531,13 @@ def _resolve_mention(state: _DocState, s: str, m: Mention, gender) -> Speaker:
                   and _bare(k.title_words[0]) == head and len(k.speaker.name_ar.split()) > len(words)), None)
         if k is not None:
             state.remember(k.speaker, gender, "", "", k.kind)
+            return k.speaker
+    if len(words) >= 2 and words[-1] in _SAME_WORDS:
+        # "وأضاف المسؤول نفسه"، "أكد المصدر ذاته": the one the text just gave that title
+        head = _bare(words[0])
+        k = next((k for k in reversed(state.known) if k.title_words and _bare(k.title_words[0]) == head), None)
+        if k is not None:
+            state.remember(k.speaker, gender, "", " ".join(k.name_tokens), k.kind)
             return k.speaker
     if len(words) == 1 and words[0] in _GENDER_NOUNS:
         # "وقالت كارول ... وقالت المرأة": a bare "the woman" is the last woman named
@@ -2030,7 +2049,7 @@ def _extract_doc(raw: str, skip_spans, head_spans, registry: Registry, year: int
         out.extend(sent_stmts)
 
     _merge_surname_speakers(out)
-    _consistent_kinds(out)
+    _consistent_kinds(out, s)
     return _map_back(_unique_events(out), offs)
 
 
@@ -2106,28 +2125,32 @@ def _merge_surname_speakers(out: list) -> None:
             st.kind = "person"
 
 
-def _consistent_kinds(out: list) -> None:
-    """One kind per speaker in a document: an implicit or title-only reference
-    ("وقالت المرأة"، "وأضاف") takes the kind its speaker was named with, the
-    first explicit mention that is not "unknown" (the registry's, if listed; an
-    organisation's when its name starts with a body's head or is a state's)."""
+def _consistent_kinds(out: list, s: str = "") -> None:
+    """One kind per speaker in a document: the registry's; an organisation's when
+    its name starts with a body's head or is a state's; else the kind of the
+    mention that named it ("كارول"، "مصدر قبلي"), so that a title-only or implicit
+    reference ("وقالت المرأة"، "المصدر ذاته"، "وأضاف") does not change it."""
     kinds: dict[str, str] = {}
     for st in out:
-        sid = st.speaker.speaker_id
-        words = st.speaker.name_ar.split()
+        sid, words = st.speaker.speaker_id, st.speaker.name_ar.split()
         if st.speaker.registered:
             kinds[sid] = st.speaker.kind
         elif words and (_bare(words[0]) in _ORG_HEADS or name_key(st.speaker.name_ar) in _COUNTRY_KEYS):
             kinds[sid] = "organization"  # its name says so: "صحيفة ديلي ميل"، "طهران"
-        elif sid not in kinds and st.mention is not None and st.kind != "unknown":
-            kinds[sid] = st.kind
-    for st in out:  # (no such mention: the first explicit one, else the first statement's)
+    for st in out:
+        key = name_key(st.speaker.name_ar)
+        if st.mention is not None and key and key in name_key(s[st.mention[0] : st.mention[1]]):
+            kinds.setdefault(st.speaker.speaker_id, st.kind)
+    for st in out:  # (no mention names it: the first explicit one that is not "unknown", else any)
+        if st.mention is not None and st.kind != "unknown":
+            kinds.setdefault(st.speaker.speaker_id, st.kind)
+    for st in out:
         if st.mention is not None:
             kinds.setdefault(st.speaker.speaker_id, st.kind)
     for st in out:
         kinds.setdefault(st.speaker.speaker_id, st.kind)
     for st in out:
-        st.kind = kinds.get(st.speaker.speaker_id, st.kind)
+        st.kind = kinds[st.speaker.speaker_id]
 
 
 def _unique_events(out: list) -> list:

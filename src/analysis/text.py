@@ -58,6 +58,9 @@ def fold_letters(s: str) -> str:
     return s
 
 
+_FI_RE = re.compile(r"(?<!\w)فى(?!\w)")
+
+
 def normalize_with_offsets(s: str) -> tuple[str, array | None]:
     """Fold letters and drop marks; return (normalised, offsets).
 
@@ -66,6 +69,8 @@ def normalize_with_offsets(s: str) -> tuple[str, array | None]:
     identity map (no marks were present), which is the common, fast case.
     """
     folded = fold_letters(s)
+    if "فى" in folded:
+        folded = _FI_RE.sub("في", folded)  # Egyptian spelling of the preposition (same length)
     if _MARKS.search(folded) is None:
         return folded, None
     pieces: list[str] = []

@@ -26,7 +26,7 @@ HOLDOUT_PER_OUTLET = {"Alarabia": 1, "BBC": 1, "CNN": 1, "France24": 1, "SkyNews
 # ant_dev3 and ant_holdout3 likewise, one session later; ant_dev4 and ant_holdout4
 # one session after that, and ant_dev5 later in that session; ant_dev6 and
 # ant_holdout5 one session later again, and ant_dev7 and ant_dev8 later in that session;
-# ant_dev9 and ant_holdout6 one session after that.
+# ant_dev9 and ant_holdout6 one session after that, and ant_dev10 later in that session.
 LATER_ANT_SETS = {
     "ant_dev2": (4, 6),
     "ant_holdout2": (6, 8),
@@ -41,12 +41,13 @@ LATER_ANT_SETS = {
     "ant_dev8": (28, 31),
     "ant_dev9": (31, 34),
     "ant_holdout6": (34, 36),
+    "ant_dev10": (36, 39),
 }
 # SaudiNewsNet (other outlets, other years): one day's file; outlets with at least
-# 8 candidates; shuffled position 0 -> snn_dev, 1 -> snn_holdout.
+# 8 candidates; shuffled position 0 -> snn_dev, 1 -> snn_holdout, 2 -> snn_dev2.
 SNN_FILE = "2015-07-21.zip"
 SNN_MIN_CANDIDATES = 8
-SNN_SETS = {"snn_dev": 0, "snn_holdout": 1}
+SNN_SETS = {"snn_dev": 0, "snn_holdout": 1, "snn_dev2": 2}
 
 VERBS = re.compile(
     r"(?<![\w])و?(?:قال|أكد|أضاف|أعلن|أشار|أوضح|لفت|تابع|اعتبر|طالب|دعا|أعرب|شدد|"
