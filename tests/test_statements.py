@@ -1863,3 +1863,12 @@ def test_egyptian_fi_doctor_abbreviations_honorific_pronouns_and_the_same_source
         == ["خالد الفيصل", "خالد الفيصل"]
     rows = run("أبلغ مصدر قبلي عكاظ أن معارك عنيفة تدور. وفي ذات السياق أكد المصدر ذاته أن الاستعدادات تجري.")
     assert [(r["speaker_name"], r["speaker_kind"]) for r in rows] == [("مصدر قبلي", "unknown")] * 2
+
+
+def test_a_command_is_a_body_and_a_participle_after_the_verb_says_how():
+    assert run("وقالت قيادة القوات المشتركة في بيان لها أمس، إن الرقيب لقي حتفه.")[0]["speaker_kind"] == "organization"
+    assert speakers("لعب الفريق تحت قيادة إيمري. وقال إيمري إن المنتخب لم يحقق ما يريده.") == ["إيمري"]
+    assert speakers('قال الرئيس إن الوضع صعب. وتابع مؤكدا «إننا في حرب ضد الإرهاب»') == ["الرئيس", "الرئيس"]
+    rows = run("قال الوزير إن الوضع صعب. وأضاف مؤكدا نية السعودية في تعزيز علاقتها.")
+    assert [r["speaker_name"] for r in rows] == ["الوزير", "الوزير"] and rows[1]["content"].startswith("نية")
+    assert "اسمه" not in speakers("وأضاف المصدر أن هناك من قتل. وبين المصدر - فضل عدم ذكر اسمه - أن الأسر تتواصل.")

@@ -915,7 +915,9 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
                 j += 1
                 title_end = j
                 continue
-            if b in _ORG_HEADS or t in _ORG_HEADS:
+            if b in _ORG_HEADS or t in _ORG_HEADS or b == "قيادة" and j + 1 < n and (
+                    _bare(toks[j + 1][0]) in _ORG_HEADS or toks[j + 1][0] in ("العامة", "المركزية", "المشتركة")):
+                # ("قيادة القوات المشتركة"، "القيادة العامة": a command; "قيادة إيمري" is a leadership)
                 kind, head = "organization", b
                 j += 1
                 title_end = j
@@ -1700,6 +1702,7 @@ def _skip_fillers(toks, i):
         i += 3  # "أعلن أكثر من مرة رفضه": how often, not who
     while i + 1 < n and (toks[i][0] in _ADDRESSEE_PRONOUNS or toks[i][0] in _MANNER_WORDS
                          or _manner_accusative(toks[i][0], toks[i + 1][0])
+                         or toks[i][0] in VERB_FORMS and not VERB_FORMS[toks[i][0]].finite  # "وتابع مؤكدا «..."
                          or toks[i][0] in ("فيه", "فيها") and i + 1 < n and _is_word(toks[i + 1][0])):
         # ("في الوقت الذي قال فيه وزير الخارجية الإيراني": in which, then the subject)
         i += 1  # "قال لي إنها"، "واستنكر بشدة"، "وتابع حديثه": to whom and how, not who
@@ -2287,7 +2290,7 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
     if prev_word in _NEGATIONS and not _is_attribution(s, sa, vstart) \
             and not (prev_word == "ما" and word not in _BASE_FORMS and form.lemma != "وصف"):  # ("وهو ما نفاه")
         return None  # لم يذكر، لا يقول: not a report of speech
-    if prefix == "" and (prev_word in _PREPOSITIONS or prev_word in ("او", "أو")):
+    if prefix == "" and (prev_word in _PREPOSITIONS or prev_word in ("او", "أو", "عدم")):
         return None  # "بعد كشف ملفاتها"، "افتراض أو توقع قيامنا": a verbal noun
     if prefix == "" and form.lemma in _FORM_ONE and prev_word in _COUNT_WORDS:
         return None  # "ونشر ثلاثة كتب عن المريخ": a counted noun (books), no verb
@@ -2600,6 +2603,9 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
                                                                 or prev_word[:1].isdigit()):
         return None  # "قالت إن معلوماتها تفيد بأن": a verb of the reported clause
     need = form.need
+    skipped = toks[i - 1][0] if 0 < i <= len(toks) else ""
+    if mention is None and skipped in VERB_FORMS and not VERB_FORMS[skipped].finite:
+        need = VERB_FORMS[skipped].need  # "وأضاف مؤكدا نية السعودية": the participle says what follows
     if need == "obj" and prefix == "" and vstart > sa and mention is not None and span_start == vstart \
             and prev_word not in _DISCOURSE and not prev_word.endswith(("،", ",", ":")) and word in _BASE_FORMS \
             and not _opening_phrase(s, sa, vstart):
