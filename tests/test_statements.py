@@ -1,5 +1,7 @@
 """Statement extraction and attribution on small, realistic sentences."""
 
+from datetime import date
+
 import polars as pl
 import pytest
 
@@ -1872,3 +1874,13 @@ def test_a_command_is_a_body_and_a_participle_after_the_verb_says_how():
     rows = run("قال الوزير إن الوضع صعب. وأضاف مؤكدا نية السعودية في تعزيز علاقتها.")
     assert [r["speaker_name"] for r in rows] == ["الوزير", "الوزير"] and rows[1]["content"].startswith("نية")
     assert "اسمه" not in speakers("وأضاف المصدر أن هناك من قتل. وبين المصدر - فضل عدم ذكر اسمه - أن الأسر تتواصل.")
+
+
+def test_figures_and_findings_are_sources_of_unknown_kind_not_people():
+    rows = run("وتشير تقديرات وكالة الفضاء الأوروبية إلى أن الحطام سيدخل الغلاف الجوي.")
+    assert [(r["speaker_name"], r["speaker_kind"]) for r in rows] == [("تقديرات وكالة الفضاء الأوروبية", "unknown")]
+    text = ("\nأعلن لاعب الكريكيت السابق والسياسي الباكستاني، عمران خان، فوزه في الانتخابات العامة.\n"
+            "وفي خطاب تلفزيوني، قال خان إن الله منحه فرصة لتحقيق حلمه السياسي.\n"
+            "وتشير نتائج أولية إلى تقدم حزب حركة إنصاف المعارض الذي يقوده خان، ليصبح أكبر حزب.\n"
+            "ولم تعلن النتائج الرسمية بعد.\nوناشد خان أحزاب المعارضة التكاتف معه.\n")
+    assert speakers(text, published=date(2018, 7, 26))[2] == "نتائج أولية"

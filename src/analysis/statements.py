@@ -387,6 +387,9 @@ _GROUP_HEADS = {
 # plural adjectives of origin not ending in -يون (مسؤولون روس، دبلوماسيون أتراك)
 _BROKEN_PLURAL_NISBAS = {"روس", "اتراك", "عرب", "اكراد", "اجانب", "فرس", "افغان", "كبار"}
 _UNKNOWN_HEADS = {"مصدر", "شاهد", "مسؤول", "متحدث", "ناشط", "مواطن", "ضابط", "دبلوماسي"}
+# figures and findings that "say" something: sources, not speakers (kind unknown)
+_DATA_NOUNS = {"تقديرات", "استطلاع", "دراسات", "بيانات", "معلومات", "تحقيقات", "احصاءات", "احصائيات", "ارقام",
+               "نتائج", "استطلاعات", "ابحاث", "تحليل", "مؤشرات"}
 _COUNTRIES = {
     "روسيا", "سوريا", "سورية", "تركيا", "ايران", "مصر", "العراق", "السعودية", "لبنان",
     "الاردن", "اسرائيل", "قطر", "الامارات", "فرنسا", "بريطانيا", "المانيا", "امريكا",
@@ -927,10 +930,15 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
                 j += 1
                 title_end = j
                 continue
-            if t in _UNKNOWN_HEADS:
+            if t in _UNKNOWN_HEADS or b in _DATA_NOUNS:
                 kind, head = "unknown", b
                 j += 1
                 title_end = j
+                inner, k = _parse_mention(s, toks, j) if b in _DATA_NOUNS and j < n and _is_word(toks[j][0]) \
+                    else (None, j)
+                if inner is not None and inner.kind == "organization":
+                    # "تقديرات وكالة الفضاء الأوروبية": whose figures they are
+                    return Mention(toks[i][1], toks[k - 1][2], s[toks[i][1] : toks[k - 1][2]], "", "unknown"), k
                 continue
             pair = (t, toks[j + 1][0] if j + 1 < n else "")
             if t in _COUNTRIES or pair in _TWO_WORD_PLACES:
@@ -1526,6 +1534,11 @@ def _resolve_mention(state: _DocState, s: str, m: Mention, gender) -> Speaker:
         return sp
     # title-only / organisation-only mention
     words = name_key(title).split()
+    if m.title.split() and m.title.split()[0] in _DATA_NOUNS:
+        # "وتشير نتائج أولية"، "تقديرات وكالة الفضاء": figures, no one the text named
+        sp = resolve(title, title, state.year, state.registry, kind="unknown")
+        state.remember(sp, gender, title, "", "unknown")
+        return sp
     if m.kind == "group" and words and _is_definite(words[0]) and all(w in _COUNT_ADJECTIVES for w in words[1:]):
         # "وأكد الوزراء الثلاثة" after "وزراء خارجية روسيا وتركيا وإيران": the group named before
         head = _bare(words[0])
