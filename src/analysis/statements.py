@@ -322,7 +322,7 @@ _STOP_WORDS = _MARKERS | {
     "حسبما", "بحسبما", "وفقما", "مثلما", "بعدما", "قبلما", "مما", "كلما", "طالما", "ريثما", "لما", "بما", "عما", "نحو", "سئل", "سئلت", "قيل", "بسبب", "بفضل", "جراء", "او",
     "تحت", "تحته", "تحتها", "فوقه", "فوقها", "لديه", "لديها", "عنده", "عندها", "امامه", "امامها",
     "تماما", "قطعا", "مطلقا", "نهائيا", "كليا", "بتاتا", "مرارا", "جملة", "مرات", "كثيرا", "سريعا", "فورا",
-    "عند", "لدي", "دائما", "ايضا",
+    "عند", "لدي", "دائما", "ايضا", "بشدة", "بوضوح", "بصراحة",
 } | _TIME_WORDS
 # a conjunction keeps its meaning behind و/ف ("فبعدما أعلن ناديه": no one named فبعدما)
 _STOP_WORDS |= {p + w for p in "وف" for w in ("بعدما", "عندما", "حينما", "كلما", "طالما", "قبلما", "مثلما",
@@ -975,6 +975,9 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
         if in_title and b in _ORG_HEADS and not _is_definite(t) and _is_definite(prev) \
                 and (j > i + 1 or any(_is_definite(x[0]) for x in toks[j + 1 : j + 3])) and prev not in _TITLE_LINKS:
             break  # "اتهمت المخابرات الفرنسية وزارة ..."، "وطالبت الجامعة مجلس حقوق الإنسان": the object
+        if in_title and kind == "organization" and j == i + 1 and _is_definite(prev) and _is_definite(t) \
+                and b in _ORG_HEADS and not _is_nisba(t) and b != _bare(prev):
+            break  # "وتتهم المنظمة السلطات بأنها": a definite head takes no definite genitive; the object
         if in_title and kind == "organization" and _is_definite(t) and b in _ORG_HEADS and j > i + 1 \
                 and _is_definite(prev) and _is_nisba(prev):
             break  # "وطالبت منظمة العفو الدولية السلطات المصرية بـ": after the adjective, the object
@@ -1252,7 +1255,7 @@ class _Stmt:
     extra: list = field(default_factory=list)
 
 
-_STEM_SYNONYMS = {"اسبق": "سابق", "جريد": "صحيف", "امريك": "اميرك"}
+_STEM_SYNONYMS = {"اسبق": "سابق", "جريد": "صحيف", "امريك": "اميرك", "زعيم": "رييس"}  # (الزعيم الروسي = الرئيس الروسي)
 
 
 def _skeleton(stem: str) -> str:
@@ -2389,7 +2392,7 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         (_is_word(toks[i][0]) and toks[i][0] not in _MARKERS)
         or (toks[i][0] in _ALL_QUOTES and _quoted_run(toks, i) > 0 and _quoted_run(toks, i) < len(toks)
             and (_is_word(toks[_quoted_run(toks, i)][0]) and toks[_quoted_run(toks, i)][0] not in _STOP_WORDS
-                 or toks[_quoted_run(toks, i)][0] in _PLAIN_MARKERS and _quoted_run(toks, i) - i <= 3
+                 or toks[_quoted_run(toks, i)][0] in _PLAIN_MARKERS and _quoted_run(toks, i) - i <= 4
                  or toks[_quoted_run(toks, i)][0] in ("،", ",") and _quoted_run(toks, i) - i <= 5
                  and _quoted_run(toks, i) + 1 < len(toks) and toks[_quoted_run(toks, i) + 1][0] in _MARKERS))
     )  # (قالت "إيرنا" إنه: a one-word quoted name right before the content)
@@ -2588,8 +2591,10 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         if svo is not None:  # "إلا أن وزارة الدفاع نفت الأمر": the subject precedes, the noun is the object
             mention, j, span_start = svo, i, svo.start
             after = toks[i][1] if i < len(toks) else vend
-    if mention is None and prefix == "" and prev_word in _RELATIVES and not (
+    relative_disagrees = prev_word == "التي" and form.gender == "m" or prev_word == "الذي" and form.gender == "f"
+    if mention is None and prefix == "" and prev_word in _RELATIVES and not relative_disagrees and not (
             form.lemma in _OBJECT_SUFFIX_LEMMAS and word.endswith(("ه", "ها", "هم")) and word not in _PAST_T):
+        # ("الهجمات التي قال إنها": a masculine verb after التي; its subject is someone else, implicit)
         # ("مع كيم الذي وصفه بأنه": the antecedent is the object, the subject is implicit)
         # المرصد السوري ...، الذي قال إنها: the antecedent speaks, when the content follows at once
         # ("البطولة التي اختتمت مساء السبت، مفيدا إلى أن" is an event)
@@ -2603,8 +2608,8 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         # "بعد تقارير أفادت بأن": an indefinite plural noun, then its verb (a relative clause)
         p0 = _previous_word_start(s, sa, vstart)
         mention, span_start = Mention(p0, p0 + len(prev_word), prev_word, "", "group"), p0
-    if mention is None and prefix in ("", "ف") and prev_word not in ("هو", "وهو", "هي", "وهي", "هم", "وهم", "فهو",
-                                                                     "فهي", "فهم"):
+    if mention is None and prefix in ("", "ف") and not relative_disagrees \
+            and prev_word not in ("هو", "وهو", "هي", "وهي", "هم", "وهم", "فهو", "فهي", "فهم"):
         svo = _svo_subject(s, sa, vstart)  # ("وهو يقول": the pronoun's referent is the last speaker)
         if svo is not None:
             if form.lemma == "اتهم" and word in ("اتهم", "اتهمت") and i < len(toks) and toks[i][0].startswith("ب"):
@@ -2741,10 +2746,15 @@ def _named_before(s: str, word: str, before: int) -> bool:
 def _coordinated_with(prev_stmt, s: str, prefix: str, form: VerbForm, vstart: int) -> bool:
     """A و-verb right after the previous report of its sentence, with nothing
     between but its clause, and of the same gender, shares that report's subject."""
-    if prev_stmt is None or prefix != "و" or prev_stmt.end > vstart or form.gender not in ("m", "f"):
+    if prev_stmt is None or prefix != "و" or form.gender not in ("m", "f") or prev_stmt.verb_end > vstart:
         return False
     prev_form = VERB_FORMS.get(prev_stmt.verb)  # (the verb without its و/ف prefix)
-    return prev_form is not None and prev_form.gender == form.gender and not s[prev_stmt.end : vstart].strip(" ،,")
+    if prev_form is None or prev_form.gender != form.gender:
+        return False
+    if prev_stmt.end <= vstart:
+        return not s[prev_stmt.end : vstart].strip(" ،,")
+    # its object runs on to this verb after a comma: "واتهم الميليشيا بالتلاعب ...، واعتبر ذلك"
+    return prev_form.need == "obj" and s[:vstart].rstrip().endswith(("،", ","))
 
 
 def _speaks_for_person(title: str) -> bool:
@@ -2770,10 +2780,12 @@ def _apposition_name(s: str, toks: list, j: int, mention: Mention) -> tuple[Ment
                                           or toks[k][0] == "-" and k > j + 1 and k + 1 < n and _is_word(toks[k + 1][0])) \
             and not (k == j + 1 and _is_definite(toks[k][0]) and toks[k][0] not in _HONORIFICS):
         k += 1  # ("، الأمير زيد بن رعد الحسين،": an honorific and بن do not count)
-    if k == j + 1 or k - j > longest + 1 or (k < n and toks[k][0] not in ("،", ",", ".")):
-        return mention, j0
+    end = k + 1 if k + 1 < n and toks[k][0] in _MANNER_WORDS and toks[k + 1][0] in ("،", ",") else k
+    if k == j + 1 or k - j > longest + 1 or (end < n and toks[end][0] not in ("،", ",", ".")):
+        return mention, j0  # ("، عبدالرقيب فتح بشدة،": how he said it may close the apposition)
     name = s[toks[j + 1][1] : toks[k - 1][2]]
-    return Mention(mention.start, toks[k - 1][2], mention.title, name, "person"), min(k + 1, n) if k < n and toks[k][0] != "." else k
+    return Mention(mention.start, toks[k - 1][2], mention.title, name, "person"), \
+        min(end + 1, n) if end < n and toks[end][0] != "." else end
 
 
 _RELATIVES = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"}
