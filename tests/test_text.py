@@ -71,3 +71,13 @@ def test_spans_trimmed_and_inside_text():
         for a, b in split_sentences(text):
             assert 0 <= a < b <= len(text)
             assert text[a:b] == text[a:b].strip()
+
+
+def test_reversed_guillemets_close_before_the_sentence_end():
+    # Saudi outlets often type «» the other way round: ':»إن ... « .'
+    text = "وقال الثقفي :»إن الشكر موصول للأجهزة الأمنية « . وأوضح الثقفي أن الأمن مسؤولية الجميع."
+    spans = split_sentences(text)
+    assert len(spans) == 2 and text[spans[1][0]:].startswith("وأوضح")
+    text = "وقال العريبي إن السلطات ترفض ضرب أي هدف داخل ليبيا «. واعتبر أن العنف لا يحل المشكلة."
+    assert len(split_sentences(text)) == 2
+    assert len(split_sentences("وقال «إن الوضع صعب. والحل قريب» ثم غادر.")) == 1

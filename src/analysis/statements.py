@@ -712,8 +712,8 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             k = _quoted_run(toks, j)
             if k < 0:
                 break
-            if j > title_end:
-                break  # a quote after a name is content: ماكرون «لن نتراجع»
+            if j > title_end or j > i and kind != "organization" and j + 1 < n and toks[j + 1][0] in _MARKERS:
+                break  # a quote after a name is content: ماكرون «لن نتراجع»، الوزير «إن الوضع صعب»
             if j == i:
                 # quoted nickname first: a title-like label, a name may follow
                 kind = "person"
@@ -968,6 +968,13 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             j += 1
             continue
         prev = toks[j - 1][0]
+        if t in _HONORIFICS and j > title_end > i and kind == "person" and j + 1 < n and _is_word(toks[j + 1][0]) \
+                and not _is_definite(toks[j + 1][0]) and prev not in _NAME_PARTICLES and prev != "ال" \
+                and toks[j + 1][0] not in VERB_FORMS and toks[j + 1][0] not in _STOP_WORDS:
+            # (not "آل الشيخ"، "ولد الشيخ": an honorific inside a name)
+            j += 1  # "رئيس نادي جدة الأدبي الدكتور عبدالله السلمي": the "name" was a place in the title
+            title_end = j
+            continue
         in_title = title_end == j  # still reading the title / org phrase
         if in_title and kind == "organization" and j == i + 1 and _is_definite(prev) and _is_word(t) \
                 and not _is_definite(t) and t not in _TITLE_LINKS and t[:1] not in "لبو" and t not in _COUNTRIES:
@@ -2393,9 +2400,9 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         or (toks[i][0] in _ALL_QUOTES and _quoted_run(toks, i) > 0 and _quoted_run(toks, i) < len(toks)
             and (_is_word(toks[_quoted_run(toks, i)][0]) and toks[_quoted_run(toks, i)][0] not in _STOP_WORDS
                  or toks[_quoted_run(toks, i)][0] in _PLAIN_MARKERS and _quoted_run(toks, i) - i <= 4
-                 or toks[_quoted_run(toks, i)][0] in ("،", ",") and _quoted_run(toks, i) - i <= 5
+                 or toks[_quoted_run(toks, i)][0] in ("،", ",", ":") and _quoted_run(toks, i) - i <= 5
                  and _quoted_run(toks, i) + 1 < len(toks) and toks[_quoted_run(toks, i) + 1][0] in _MARKERS))
-    )  # (قالت "إيرنا" إنه: a one-word quoted name right before the content)
+    )  # (قالت "إيرنا" إنه، وتابع "العدواني": أن: a short quoted name right before the content)
     if i < len(toks) and toks[i][0] in ("يقول", "تقول", "قائلا", "قائلة"):
         starts_like_subject = False  # "وكتب يقول ...": the next verb continues this one
     if i < len(toks) and toks[i][0].endswith("ا") and not _is_definite(toks[i][0]) \

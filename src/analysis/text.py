@@ -130,6 +130,19 @@ def closes_only(text: str, p: int) -> bool:
     return not before.isspace() and before not in "(:،,-" and not after.isalnum()
 
 
+_CLOSING_GUILLEMET = re.compile(r"«\s*(?:[.!?؟،,]|$)", re.M)
+
+
+def _reversed_guillemet(text: str, p: int) -> bool:
+    """A « that ends a clause ("الإقليمية «.") closes, and a » right after a colon
+    or a space, before a letter (":»إن"), opens: the marks were typed reversed."""
+    if text[p] == "«":
+        return _CLOSING_GUILLEMET.match(text, p) is not None and p > 0 and not text[p - 1] in ":("
+    before = text[p - 1] if p > 0 else " "
+    after = text[p + 1] if p + 1 < len(text) else " "
+    return (before == ":" or before.isspace()) and after.isalpha()
+
+
 def _inside_open_quote(line: str, start: int, end: int) -> bool:
     """True when position ``end`` in ``line[start:end]`` is inside an open quote."""
     depth_dir = 0  # “ « … ” »
@@ -137,6 +150,8 @@ def _inside_open_quote(line: str, start: int, end: int) -> bool:
     open_at = -1
     for m in _QUOTE_CHARS.finditer(line, start, end):
         c = m.group()
+        if c in "«»" and _reversed_guillemet(line, m.start()):
+            c = "»" if c == "«" else "«"  # «» written the other way round ('ليبيا «.'، ':»إن الشكر')
         if c in "“«":
             if depth_dir == 0:
                 open_at = m.start()
