@@ -1908,3 +1908,11 @@ def test_honorific_after_a_place_quoted_names_before_a_colon_and_quotes_after_ti
                     'وتابع "العدواني": أن فريق العمل كان على قدر المسؤولية.')[-1] == "أحمد العدواني"
     assert speakers("وقال الوزير «إن الوضع صعب». وأضاف أن الحل قريب.") == ["الوزير", "الوزير"]
     assert speakers('وذكرت شبكة "إن بي سي نيوز" أن أحد المعتقلين مشتبه به.') == ["شبكة إن بي سي نيوز"]
+
+
+def test_a_participle_only_statement_takes_the_name_in_apposition():
+    rows = run("جدد وزير الخارجية الأميركي، مايك بومبيو، الاثنين، إدانته لإيران، مؤكدا أنها تشكل تهديدا للمنطقة.")
+    assert [r["speaker_name"] for r in rows] == ["مايك بومبيو"]
+    rows = run("قال الوزير الإسرائيلي أوري أرييل إن الزيارة حق. وأجرى الوزير الإسرائيلي، برفقة المستوطنين، "
+               "جولات في الأقصى، مؤكدا أنها ستستمر.")
+    assert "برفقة المستوطنين" not in [r["speaker_name"] for r in rows]

@@ -3244,6 +3244,12 @@ def _continue_statement(s, sent_stmts, out, vm, form, sa, sb, state):
                 if toks[i][0][1:] in _PREPOSITIONS or toks[i][0][:1] in "بل" and toks[i][0][1:] in ("هذا", "هذه", "ذلك"):
                     break  # "وفي الختام، قدم سموه شكره، متمنيا"، "بهذا الحديث ختم": no verb opens the sentence
                 mention, j = _parse_mention(s, toks, i + 1) if i + 1 < len(toks) else (None, 0)
+                if mention is not None and mention.kind == "person" and not mention.name:
+                    # "جدد وزير الخارجية الأميركي، مايك بومبيو، الاثنين، إدانته ...، مؤكدا"
+                    named, k = _apposition_name(s, toks, j, mention)
+                    first_name = named.name.split()[0] if named.name else ""
+                    if named.name and not first_name.endswith("ة") and not first_name.startswith(("ب", "ل")):
+                        mention, j = named, k  # (not "الوزير الإسرائيلي، برفقة المستوطنين،")
                 first = toks[i + 1][0] if mention is not None else ""
                 if mention is not None and mention.title and not _is_definite(first) \
                         and not (_bare(first) in _PERSON_HEADS or _bare(first) in _ORG_HEADS
