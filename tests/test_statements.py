@@ -1831,9 +1831,9 @@ def test_one_kind_per_speaker_in_a_document_and_no_hashtags_in_names():
     rows = run('وقالت كارول، التي كانت تتسوق في المتجر، إن الناس حاولوا الاختباء. '
                'وقالت المرأة لراديو فرانس انفو "كان الرجل يصيح".')
     assert [r["speaker_kind"] for r in rows] == ["person", "person"]
-    rows = run("وقال فيسبوك إنه أغلق الحسابات. وأعلنت شركة #فيسبوك أنها أغلقت حسابات أخرى.")
-    assert rows[-1]["speaker_name"] == "شركة فيسبوك" and rows[-1]["speaker_mention"] == "شركة #فيسبوك"
-    assert {r["speaker_kind"] for r in rows if r["speaker_name"] == "شركة فيسبوك"} == {"organization"}
+    rows = run("وقال كريم إنه أغلق الحسابات. وأعلنت شركة #كريم_للنقل أنها أغلقت حسابات أخرى.")
+    assert rows[-1]["speaker_name"] == "شركة كريم للنقل" and rows[-1]["speaker_mention"] == "شركة #كريم_للنقل"
+    assert {r["speaker_kind"] for r in rows if r["speaker_name"] == "شركة كريم للنقل"} == {"organization"}
 
 
 def test_a_speaker_whose_name_starts_with_a_body_is_an_organisation_throughout():
@@ -1916,3 +1916,9 @@ def test_a_participle_only_statement_takes_the_name_in_apposition():
     rows = run("قال الوزير الإسرائيلي أوري أرييل إن الزيارة حق. وأجرى الوزير الإسرائيلي، برفقة المستوطنين، "
                "جولات في الأقصى، مؤكدا أنها ستستمر.")
     assert "برفقة المستوطنين" not in [r["speaker_name"] for r in rows]
+
+
+def test_agencies_and_platforms_in_the_registry_are_organisations():
+    rows = run("وذكرت رويترز أن الحظر بدأ. وقال تويتر إنه علق الحسابات.")
+    assert [(r["speaker_id"], r["speaker_kind"]) for r in rows] == [("reuters", "organization"),
+                                                                    ("twitter", "organization")]
