@@ -15,7 +15,16 @@ import tarfile
 import tempfile
 from pathlib import Path
 
+import polars as pl
+
 from analysis import evaluate, pipeline, quality, speakers
+
+
+def kept_copies(manifest: pl.DataFrame, wanted: set) -> dict[str, str]:
+    """doc_id -> the id of the record it exactly duplicates, for the wanted ids."""
+    found = manifest.filter(pl.col("doc_id").is_in(list(wanted)) & (pl.col("status") == "duplicate")).with_columns(
+        pl.col("reason").str.extract(r"^exact duplicate of (\S+)").alias("kept"))
+    return {d: k for d, k in zip(found["doc_id"], found["kept"]) if k}
 
 
 def main() -> int:
@@ -40,7 +49,11 @@ def main() -> int:
                 (folder / source.name).symlink_to(source)
             pipeline.run_extract(folder, Path(tmp) / f"out-{name}", workers=1, progress=False)
             tables = pipeline.read_tables(Path(tmp) / f"out-{name}")
-            streamed = evaluate.evaluate(tables["statements"], gold, tables["documents"], aliases)
+            # a gold article the pipeline set aside as an exact copy of another record
+            # (SaudiNewsNet repeats articles) is scored on the copy it kept: same text
+            kept = kept_copies(tables["manifest"], wanted)
+            streamed = evaluate.evaluate(tables["statements"], gold.with_columns(pl.col("doc_id").replace(kept)),
+                                         tables["documents"], aliases)
             documents = quality.gold_documents(gold, source)
             direct = evaluate.evaluate(quality.predict(documents), gold, documents, aliases)
             print(f"{name:11} pipeline P {streamed.precision:.3f} R {streamed.recall:.3f} F1 {streamed.f1:.3f} | "
