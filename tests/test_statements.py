@@ -1922,3 +1922,10 @@ def test_agencies_and_platforms_in_the_registry_are_organisations():
     rows = run("وذكرت رويترز أن الحظر بدأ. وقال تويتر إنه علق الحسابات.")
     assert [(r["speaker_id"], r["speaker_kind"]) for r in rows] == [("reuters", "organization"),
                                                                     ("twitter", "organization")]
+
+
+def test_ranks_of_several_words_demonstratives_and_indefinite_groups_of_states():
+    assert speakers("وقال الفريق أول ركن فهد بن تركي إن العمليات مستمرة.") == ["فهد بن تركي"]
+    assert speakers("لكن مدير المستشفى، مصطفى عبادي، نفى تلك المزاعم.") == ["مصطفى عبادي"]
+    rows = run("وأبدت دول أوروبية مخاوفها من الانسحاب الأمريكي من الاتفاق.")
+    assert [(r["speaker_name"], r["speaker_kind"]) for r in rows] == [("دول أوروبية", "group")]

@@ -322,7 +322,7 @@ _STOP_WORDS = _MARKERS | {
     "حسبما", "بحسبما", "وفقما", "مثلما", "بعدما", "قبلما", "مما", "كلما", "طالما", "ريثما", "لما", "بما", "عما", "نحو", "سئل", "سئلت", "قيل", "بسبب", "بفضل", "جراء", "او",
     "تحت", "تحته", "تحتها", "فوقه", "فوقها", "لديه", "لديها", "عنده", "عندها", "امامه", "امامها",
     "تماما", "قطعا", "مطلقا", "نهائيا", "كليا", "بتاتا", "مرارا", "جملة", "مرات", "كثيرا", "سريعا", "فورا",
-    "عند", "لدي", "دائما", "ايضا", "بشدة", "بوضوح", "بصراحة",
+    "عند", "لدي", "دائما", "ايضا", "بشدة", "بوضوح", "بصراحة", "تلك", "هؤلاء", "اولئك",
 } | _TIME_WORDS
 # a conjunction keeps its meaning behind و/ف ("فبعدما أعلن ناديه": no one named فبعدما)
 _STOP_WORDS |= {p + w for p in "وف" for w in ("بعدما", "عندما", "حينما", "كلما", "طالما", "قبلما", "مثلما",
@@ -847,6 +847,11 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             j += 1  # المشرف العام على البرنامج ...: one title
             title_end = j
             continue
+        if t in ("اول", "ركن", "الركن") and title_end == j and j > i and _bare(toks[j - 1][0]) in _RANKS:
+            j += 1  # "الفريق أول ركن فهد بن تركي": the rank has more words
+            title_end = j
+            kind = "person"
+            continue
         if t in ("المنتهية", "المنتهي") and title_end == j and j > i and j + 1 < n and toks[j + 1][0].startswith("ولايت"):
             j += 2  # "رئيس مجلس النواب المنتهية ولايته سليم الجبوري": outgoing
             title_end = j
@@ -925,7 +930,7 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
                 j += 1
                 title_end = j
                 continue
-            if t in _GROUP_HEADS or b in _GROUP_HEADS:
+            if t in _GROUP_HEADS or b in _GROUP_HEADS or t == "دول":  # ("دول أوروبية"; "الدول" is often the object)
                 kind, head = "group", b
                 j += 1
                 title_end = j
@@ -1690,6 +1695,7 @@ def _registered_person(name: str, registry: Registry) -> bool:
     return sp is not None and sp.kind == "person"
 
 
+_RANKS = {"فريق", "لواء", "عميد", "عقيد", "مقدم", "رائد", "نقيب", "اول", "ركن"}  # military ranks and their extensions
 _GOAL_WORDS = {"الهدف", "هدفا", "هدف", "هدفين", "الهدفين", "هدفه", "هدفها"}
 
 
