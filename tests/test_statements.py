@@ -1929,3 +1929,10 @@ def test_ranks_of_several_words_demonstratives_and_indefinite_groups_of_states()
     assert speakers("لكن مدير المستشفى، مصطفى عبادي، نفى تلك المزاعم.") == ["مصطفى عبادي"]
     rows = run("وأبدت دول أوروبية مخاوفها من الانسحاب الأمريكي من الاتفاق.")
     assert [(r["speaker_name"], r["speaker_kind"]) for r in rows] == [("دول أوروبية", "group")]
+
+
+def test_a_noun_described_as_is_the_object_of_wasafa():
+    # "ووصف X بأنه": بأنه refers back to X, so X is what is described, not who describes it
+    rows = run("قالت الوزيرة إن الاستيطان مستمر. ووصفت المستوطنات الإسرائيلية بأنها جريمة حرب.")
+    assert [r["speaker_name"] for r in rows] == ["الوزيرة", "الوزيرة"]
+    assert speakers('ووصف الوزير الاتفاق بأنه "الأسوأ".') == ["الوزير"]

@@ -2477,8 +2477,11 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
     if mention is not None and form.lemma in ("اتهم", "وصف") and j < len(toks) and toks[j][0].startswith("ب") \
             and word in _BASE_FORMS \
             and (len(toks[j][0]) > 2 or j + 1 < len(toks) and toks[j + 1][0] in _ALL_QUOTES) \
-            and toks[j][0] not in _MARKERS:
-        mention, j = None, i  # "واتهمت الإمارات بالوقوف وراء"، "وصف الأراضي بـ": the object; the subject is implicit
+            and (toks[j][0] not in _MARKERS or form.lemma == "وصف" and toks[j][0] in ("بانه", "بانها", "بانهم", "بانهما")
+                 and not mention.name and j - i <= 2 and not _opens_speaker(toks[i][0])):
+        # "واتهمت الإمارات بالوقوف وراء"، "وصف الأراضي بـ"، "ووصف الاتفاق بأنه": the object (بأنه refers
+        # back to it); the subject is implicit
+        mention, j = None, i
     if mention is not None and word not in _BASE_FORMS and toks[i][0].startswith("ب") and toks[i][0] not in _MARKERS:
         mention, j = None, i  # "وصفها بغير المسبوقة": the pronoun is the object, the ب-phrase follows at once
     if between and (j >= len(toks) or toks[j][0] not in _MARKERS):
