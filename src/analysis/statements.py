@@ -551,8 +551,8 @@ def _ends_name(t: str, nxt: str) -> bool:
         return True
     if t.endswith("ا") and len(t) >= 5 and not t.endswith(("يا", "ىا")):
         stem = t[:-1]
-        if stem in _MASDARS or _MASDAR_SHAPE.match(stem):
-            return True
+        if stem in _MASDARS or _MASDAR_SHAPE.match(stem) and stem[1:2] != "و":
+            return True  # (not "اوباما": no إفعال masdar has و second)
         if _PARTICIPLE_SHAPE.match(stem) and _is_word(nxt or "،") and nxt not in _STOP_WORDS \
                 and nxt not in _MARKERS and nxt not in VERB_FORMS:
             return True  # with its object after it (a surname like مكامبا ends the mention)
@@ -802,9 +802,12 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             title_end = j
             continue
         if j > i and title_end == j and kind in (None, "person") and t[:1] == "و" and _bare(t[1:]) in _PERSON_HEADS \
-                and not _is_definite(t[1:]) and j + 1 < n and _is_definite(toks[j + 1][0]) \
+                and not _is_definite(t[1:]) and j + 1 < n \
+                and (_is_definite(toks[j + 1][0]) or _bare(toks[j + 1][0]) in _ORG_HEADS) \
                 and _bare(toks[j + 1][0]) not in _PERSON_HEADS:
-            j += 2  # "الممثل الخاص للأمين العام ورئيس البعثة الأممية، محمد صالح النظيف": one person, two titles
+            # "الممثل الخاص للأمين العام ورئيس البعثة الأممية، محمد صالح النظيف"، "عضو مجلس إدارة الغرفة
+            # ورئيس لجنة الزراعة محمد الحمادي": one person, two titles
+            j += 2
             title_end = j
             kind = "person"
             continue
@@ -1030,7 +1033,7 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
                 title_end = j
                 continue
             if t.startswith("ب") and len(t) > 4 and (t[1:] in _ORG_HEADS or t[1:] in _TITLE_INDEF
-                                                   or t[1:] in ("منطقة", "مدينة", "ولاية", "اقليم", "محافظة")) \
+                                                   or t[1:] in ("منطقة", "مدينة", "ولاية", "اقليم", "محافظة", "نادي")) \
                     and j + 1 < n and _is_word(toks[j + 1][0]):
                 j += 2  # "عضو المجلس البلدي بمحافظة القطيف": where the body sits
                 title_end = j
