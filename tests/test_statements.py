@@ -1945,3 +1945,7 @@ def test_obama_two_titles_joined_by_wa_and_a_title_in_a_club():
                     "مليون طن.") == ["محمد فهد الحمادي"]
     assert speakers("قال نجم الفريق الأول لكرة القدم بنادي النصر السعودي حسين عبدالغني، إن الفريق قادر على "
                     "التعويض.") == ["حسين عبدالغني"]
+
+
+def test_kana_between_a_fronted_subject_and_its_verb_is_no_part_of_the_name():
+    assert speakers("في حين أن المجموعة الكورية الجنوبية كانت تقول إن الحكم ظالم.") == ["المجموعة الكورية الجنوبية"]
