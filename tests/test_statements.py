@@ -1949,3 +1949,8 @@ def test_obama_two_titles_joined_by_wa_and_a_title_in_a_club():
 
 def test_kana_between_a_fronted_subject_and_its_verb_is_no_part_of_the_name():
     assert speakers("في حين أن المجموعة الكورية الجنوبية كانت تقول إن الحكم ظالم.") == ["المجموعة الكورية الجنوبية"]
+
+
+def test_kana_ends_a_name():
+    assert all("كان" not in name for name in
+               speakers("كما اتهم إسرائيلي ثان كان قاصرا عند وقوع الهجوم بأنه شارك في التخطيط."))
