@@ -1894,7 +1894,7 @@ def _svo_subject(s: str, sent_start: int, verb_start: int):
         if k >= 0 and k + 1 > seg_start:
             seg_start = k + 1
     toks = _tokens(s, seg_start, verb_start, limit=60)
-    if len(toks) > 1 and toks[-1][0] in ("كان", "كانت"):
+    if len(toks) > 1 and toks[-1][0] in ("كان", "كانت") and _is_word(toks[-2][0]):
         toks = toks[:-1]  # "المجموعة الكورية الجنوبية كانت تقول": the subject, then كان, then the verb
     if not toks:
         return None
