@@ -26,7 +26,7 @@ HOLDOUT_PER_OUTLET = {"Alarabia": 1, "BBC": 1, "CNN": 1, "France24": 1, "SkyNews
 # ant_dev3 and ant_holdout3 likewise, one session later; ant_dev4 and ant_holdout4
 # one session after that, and ant_dev5 later in that session; ant_dev6 and
 # ant_holdout5 one session later again, and ant_dev7 and ant_dev8 later in that session;
-# ant_dev9 and ant_holdout6 one session after that, and ant_dev10 later in that session.
+# ant_dev9 and ant_holdout6 one session after that, and ant_dev10 and ant_dev11 later in that session.
 LATER_ANT_SETS = {
     "ant_dev2": (4, 6),
     "ant_holdout2": (6, 8),
@@ -42,6 +42,7 @@ LATER_ANT_SETS = {
     "ant_dev9": (31, 34),
     "ant_holdout6": (34, 36),
     "ant_dev10": (36, 39),
+    "ant_dev11": (39, 42),
 }
 # SaudiNewsNet (other outlets, other years): one day's file; outlets with at least
 # 8 candidates; shuffled position 0 -> snn_dev, 1 -> snn_holdout, 2 -> snn_dev2.
