@@ -1954,3 +1954,10 @@ def test_kana_between_a_fronted_subject_and_its_verb_is_no_part_of_the_name():
 def test_kana_ends_a_name():
     assert all("كان" not in name for name in
                speakers("كما اتهم إسرائيلي ثان كان قاصرا عند وقوع الهجوم بأنه شارك في التخطيط."))
+
+
+def test_an_analyst_and_a_title_with_a_possessive_pronoun():
+    rows = run("بدوره، قال محلل شؤون الأمن القومي في CNN، بيتر بيرغن، إن رسالة الظواهري مهمة.")
+    assert [r["speaker_name"] for r in rows] == ["بيتر بيرغن"]
+    rows = run("ورفضت إسرائيل المقترحات، إذ أعلن مندوبها الدائم لدى الأمم المتحدة داني دانون أن المقترحات مرفوضة.")
+    assert [r["speaker_name"] for r in rows if r["verb"] == "أعلن"] == ["داني دانون"]

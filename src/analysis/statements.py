@@ -349,7 +349,7 @@ _MEDIA_NOUNS = {
     "راديو", "الاذاعة", "تلفزيون", "التلفزيون", "مجلة", "المجلة", "الصحيفة", "الوكالة", "القناة",
 }
 _PERSON_HEADS = {
-    "وزير", "رئيس", "نائب", "متحدث", "ناطق", "مندوب", "سفير", "مدير", "قائد", "مبعوث",
+    "وزير", "رئيس", "نائب", "متحدث", "ناطق", "مندوب", "سفير", "مدير", "قائد", "مبعوث", "محلل",
     "امين", "مستشار", "زعيم", "امير", "ملك", "ولي", "مرشد", "عضو", "عاهل", "محافظ",
     "حاكم", "مسؤول", "مساعد", "وكيل", "منسق", "ممثل", "رئيسة", "مفوض", "قاضي", "مدعي",
     "نائبة", "وزيرة", "متحدثة", "ناطقة", "مندوبة", "سفيرة", "مديرة", "مستشارة",
@@ -794,6 +794,12 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             break  # "وكرر رغبته في"، "وكرر اعتقاده بأن": his wish, his belief: the object
         if j == i and t[:1] in "وف" and t[1:] in VERB_FORMS:
             break  # "شيئا يذكر، ويشدد على": a second verb, not a name
+        if j == i and len(t) > 4 and t.endswith(("ها", "هم", "هما")) and not _is_definite(t) \
+                and t[: -2 - (t.endswith("هما"))] in _PERSON_HEADS:
+            kind, head = "person", t[: -2 - (t.endswith("هما"))]  # "إذ أعلن مندوبها الدائم لدى الأمم المتحدة داني دانون"
+            j += 1
+            title_end = j
+            continue
         if j == i and len(t) > 4 and t.endswith(("ها", "هم", "هما", "كم")) and not _is_definite(t):
             break  # "وردت أسماؤهم": a noun with a pronoun suffix is not a speaker
         if j > i and title_end == j and t[1:] in ("شمال", "جنوب", "شرق", "غرب") and t[0] == "و" and j + 1 < n \
