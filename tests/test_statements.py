@@ -1961,3 +1961,8 @@ def test_an_analyst_and_a_title_with_a_possessive_pronoun():
     assert [r["speaker_name"] for r in rows] == ["بيتر بيرغن"]
     rows = run("ورفضت إسرائيل المقترحات، إذ أعلن مندوبها الدائم لدى الأمم المتحدة داني دانون أن المقترحات مرفوضة.")
     assert [r["speaker_name"] for r in rows if r["verb"] == "أعلن"] == ["داني دانون"]
+
+
+def test_verbs_after_when_and_after_and_fa_kana_have_their_subjects():
+    assert speakers("وعاد الوزير بعدما طالبت إيطاليا بتشديد المراقبة على الهجرة.") == ["إيطاليا"]
+    assert speakers("فكانت باريس قد اعتبرت الثلاثاء أن رفض إيطاليا مخز.") == ["باريس"]

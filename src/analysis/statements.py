@@ -1909,7 +1909,8 @@ def _svo_subject(s: str, sent_start: int, verb_start: int):
     # "ولم تتبن أي جهة التفجيرات لكن إسرائيل تحمل حماس المسؤولية": a new clause after لكن
     starts += [k for k, t in enumerate(toks) if t[0] in ("لكن", "ولكن", "بينما", "وبينما", "فيما", "وفيما")]
     # "وقبل يوم كان ترامب قد كتب": after an opening phrase, the subject follows كان
-    starts = sorted(set(starts) | {k + 1 for k, t in enumerate(toks[:-1]) if t[0] in ("كان", "كانت", "وكان", "وكانت")
+    starts = sorted(set(starts) | {k + 1 for k, t in enumerate(toks[:-1]) if t[0] in ("كان", "كانت", "وكان", "وكانت",
+                                                                                    "فكان", "فكانت")
                                    and (k == 0 or toks[k - 1][0] not in ("اذا", "لو", "ما", "عما"))
                                    and not toks[k + 1][0].startswith("ي")})  # (not "عما إذا كان يعرف")
     for c in starts:
@@ -2652,9 +2653,10 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
     if mention is None and skipped in VERB_FORMS and not VERB_FORMS[skipped].finite:
         need = VERB_FORMS[skipped].need  # "وأضاف مؤكدا نية السعودية": the participle says what follows
     if need == "obj" and prefix == "" and vstart > sa and mention is not None and span_start == vstart \
-            and prev_word not in _DISCOURSE and not prev_word.endswith(("،", ",", ":")) and word in _BASE_FORMS \
+            and prev_word not in _DISCOURSE and prev_word not in _CONJUNCTIONS \
+            and not prev_word.endswith(("،", ",", ":")) and word in _BASE_FORMS \
             and not _opening_phrase(s, sa, vstart):
-        need = "content"  # a bare verb mid-sentence (أدين طالب لجوء): ask for أن/quote
+        need = "content"  # a bare verb mid-sentence (أدين طالب لجوء): ask for أن/quote (not after بعدما، عندما)
     found = _find_content(s, after, sb, need, form.lemma)
     if found is not None and word not in _BASE_FORMS and found[0] == found[1] and not s.startswith("ب", found[1]):
         found = None  # "التي نفتها الرياض ووصفتها": the pronoun is the object; what follows is not
