@@ -1966,3 +1966,11 @@ def test_an_analyst_and_a_title_with_a_possessive_pronoun():
 def test_verbs_after_when_and_after_and_fa_kana_have_their_subjects():
     assert speakers("وعاد الوزير بعدما طالبت إيطاليا بتشديد المراقبة على الهجرة.") == ["إيطاليا"]
     assert speakers("فكانت باريس قد اعتبرت الثلاثاء أن رفض إيطاليا مخز.") == ["باريس"]
+
+
+def test_a_surname_with_the_article_before_a_definite_object():
+    rows = run("وتدهورت العلاقات عندما اتهم الرئيس السوداني عمر البشير المخابرات المصرية بدعم المعارضة.")
+    assert [r["speaker_name"] for r in rows] == ["عمر البشير"]
+    # (a word in ة or ات is no surname: no name swallows "الكویتیة، حجب ... كشف")
+    text = "قررت الھیئة العامة للاتصالات وتقنیة المعلومات الكویتیة، حجب ما یسمى بتطبیقات كشف الأرقام."
+    assert [r["verb"] for r in run(text)] == []

@@ -1188,8 +1188,11 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             if prev in _NAME_PARTICLES or t.endswith("ي") or nxt == "" or not _is_word(nxt) \
                     or (_is_stop(nxt, ba_object) and not nxt.startswith("ب")) or nxt in _PLAIN_MARKERS or nxt in _MASDARS \
                     or nxt.startswith("بال") and len(nxt) > 5 \
-                    or (j == title_end + 1 and (_bare(nxt) in _PERSON_HEADS or nxt in _HONORIFICS)):
-                # (أشرف القدرة الناطق باسم ...: a surname, then the person's title)
+                    or (j == title_end + 1 and (_bare(nxt) in _PERSON_HEADS or nxt in _HONORIFICS)) \
+                    or (j == title_end + 1 and _is_definite(nxt) and nxt.endswith(("ات", "ة")) and not _is_nisba(nxt)
+                        and not t.endswith(("ة", "ات"))):
+                # (أشرف القدرة الناطق باسم ...: a surname, then the person's title; "عمر البشير المخابرات
+                # المصرية": a surname, then the object)
                 j += 1
                 continue
             break
