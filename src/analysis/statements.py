@@ -308,6 +308,8 @@ _TIME_WORDS = {
     "تاريخيا", "سياسيا", "عسكريا", "نسبيا", "جزئيا", "فعليا", "عمليا", "مبدئيا", "علنيا", "ضمنيا", "فوريا",
     "ميدانيا", "هاتفيا", "كتابيا", "شفهيا", "حرفيا", "اعلاميا",
 }
+# how something was said: never part of a name, never its speaker ("استنكر بشدة")
+_MANNER_ADVERBS = {"بشدة", "بوضوح", "بصراحة"}
 _STOP_WORDS = _MARKERS | {
     "في", "خلال", "عبر", "على", "عن", "الى", "امام", "بعد", "قبل", "حول", "اثناء",
     "ضمن", "منذ", "عقب", "اثر", "فور", "مع", "من", "إلى", "إلا", "إليه", "إليها", "إليهم", "حيث", "كما", "لكن", "بل", "او", "ثم", "قد",
@@ -322,8 +324,8 @@ _STOP_WORDS = _MARKERS | {
     "حسبما", "بحسبما", "وفقما", "مثلما", "بعدما", "قبلما", "مما", "كلما", "طالما", "ريثما", "لما", "بما", "عما", "نحو", "سئل", "سئلت", "قيل", "بسبب", "بفضل", "جراء", "او",
     "تحت", "تحته", "تحتها", "فوقه", "فوقها", "لديه", "لديها", "عنده", "عندها", "امامه", "امامها",
     "تماما", "قطعا", "مطلقا", "نهائيا", "كليا", "بتاتا", "مرارا", "جملة", "مرات", "كثيرا", "سريعا", "فورا",
-    "عند", "لدي", "دائما", "ايضا", "بشدة", "بوضوح", "بصراحة", "تلك", "هؤلاء", "اولئك", "كان", "كانت",
-} | _TIME_WORDS
+    "عند", "لدي", "دائما", "ايضا", "تلك", "هؤلاء", "اولئك", "كان", "كانت",
+} | _TIME_WORDS | _MANNER_ADVERBS
 # a conjunction keeps its meaning behind و/ف ("فبعدما أعلن ناديه": no one named فبعدما)
 _STOP_WORDS |= {p + w for p in "وف" for w in ("بعدما", "عندما", "حينما", "كلما", "طالما", "قبلما", "مثلما",
                                                "بينما", "فيما", "حيث", "كما", "اذ", "لكن", "لكنه", "لكنها", "حسبما",
@@ -650,6 +652,11 @@ def _coordinated_names(toks: list, k: int) -> int:
         return j if named >= 2 else k
 
 
+def _without_possessive(t: str) -> str:
+    """"مندوبها" -> "مندوب": the noun without its pronoun ها، هم، هما."""
+    return t[:-3] if t.endswith("هما") else t[:-2]
+
+
 def _place_then_name(toks: list, k: int) -> int:
     """After "في" in a title: a place or body of 1-3 words (definite, a country, or
     their adjectives) and then a name of 2-3 words that ends the mention.  Returns
@@ -795,8 +802,8 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
         if j == i and t[:1] in "وف" and t[1:] in VERB_FORMS:
             break  # "شيئا يذكر، ويشدد على": a second verb, not a name
         if j == i and len(t) > 4 and t.endswith(("ها", "هم", "هما")) and not _is_definite(t) \
-                and t[: -2 - (t.endswith("هما"))] in _PERSON_HEADS:
-            kind, head = "person", t[: -2 - (t.endswith("هما"))]  # "إذ أعلن مندوبها الدائم لدى الأمم المتحدة داني دانون"
+                and _without_possessive(t) in _PERSON_HEADS:
+            kind, head = "person", _without_possessive(t)  # "إذ أعلن مندوبها الدائم لدى الأمم المتحدة داني دانون"
             j += 1
             title_end = j
             continue
@@ -1328,6 +1335,12 @@ class _DocState:
         if not self.referent_only:
             self.last_speaker = k
 
+    def again(self, k: _Known, gender) -> Speaker:
+        """A known speaker referred to once more (a pronoun, "the same", "the woman"):
+        remembered as the latest one, and returned."""
+        self.remember(k.speaker, gender, "", " ".join(k.name_tokens), k.kind)
+        return k.speaker
+
     def introduced(self, title: str, before: int) -> Mention | None:
         """The person the text introduced with this title ("حاكم إقليم ولاية
         سيبيتوكي، ...، أنسيلمي نسابيمانا", "الرئيس الأمريكي دونالد ترامب" inside
@@ -1533,8 +1546,7 @@ def _resolve_mention(state: _DocState, s: str, m: Mention, gender) -> Speaker:
     if (m.title + " " + m.name).strip() in _HONORIFIC_PRONOUNS and state.known:
         # "وعبر سموه عن"، "مبينا معاليه": His Highness, a pronoun for the last speaker
         k = state.by_gender(gender) or state.last_speaker or state.known[-1]
-        state.remember(k.speaker, gender, "", " ".join(k.name_tokens), k.kind)
-        return k.speaker
+        return state.again(k, gender)
     if name and name_key(name) in _SAME_WORDS:
         title, name = (title + " " + name).strip(), ""  # "المصدر ذاته": a title, "the same"
     if name:
@@ -1572,26 +1584,22 @@ def _resolve_mention(state: _DocState, s: str, m: Mention, gender) -> Speaker:
         k = next((k for k in reversed(state.known) if k.kind == "group" and k.title_words
                   and _bare(k.title_words[0]) == head and len(k.speaker.name_ar.split()) > len(words)), None)
         if k is not None:
-            state.remember(k.speaker, gender, "", "", k.kind)
-            return k.speaker
+            return state.again(k, gender)
     if len(words) >= 2 and words[-1] in _SAME_WORDS:
         # "وأضاف المسؤول نفسه"، "أكد المصدر ذاته": the one the text just gave that title
         head = _bare(words[0])
         k = next((k for k in reversed(state.known) if k.title_words and _bare(k.title_words[0]) == head), None)
         if k is not None:
-            state.remember(k.speaker, gender, "", " ".join(k.name_tokens), k.kind)
-            return k.speaker
+            return state.again(k, gender)
     if len(words) == 1 and words[0] in _GENDER_NOUNS:
         # "وقالت كارول ... وقالت المرأة": a bare "the woman" is the last woman named
         k = next((k for k in reversed(state.known) if k.kind == "person" and k.name_tokens
                   and k.gender == _GENDER_NOUNS[words[0]]), None)
         if k is not None:
-            state.remember(k.speaker, gender, "", " ".join(k.name_tokens), k.kind)
-            return k.speaker
+            return state.again(k, gender)
     if words and words[0] in _DOCUMENT_NOUNS and len(words) <= 2 and state.known:
         k = state.last_speaker or state.known[-1]  # "وأضاف البيان": the statement of whoever issued it
-        state.remember(k.speaker, gender, "", " ".join(k.name_tokens), k.kind)
-        return k.speaker
+        return state.again(k, gender)
 
     sp = lookup_name(title, state.registry)
     last = title.split()[-1] if title.split() else ""
@@ -1672,7 +1680,7 @@ def _in_spans(p: int, spans) -> bool:
 
 # after a reporting verb: the one addressed ("قال لي") and how it was said ("بشدة", "حديثه")
 _ADDRESSEE_PRONOUNS = {"لي", "لنا", "له", "لها", "لهم", "لهما", "لهن", "لك", "لكم"}
-_MANNER_WORDS = {"بشدة", "بوضوح", "بصراحة", "بقوله", "بقولها", "بالقول", "حديثه", "حديثها", "كلامه", "كلامها"}
+_MANNER_WORDS = _MANNER_ADVERBS | {"بقوله", "بقولها", "بالقول", "حديثه", "حديثها", "كلامه", "كلامها"}
 
 
 # participles that take their complement inside a title: المكلف بالاستخبارات، المسؤول عن الملف
@@ -1680,6 +1688,8 @@ _COMPLEMENT_PARTICIPLES = {"المكلف", "المكلفة", "المسؤول", "
 # "يدعى X"، "واسمه X": the name comes next
 _NAMING_WORDS = {"يدعى", "تدعى", "يدعي", "تدعي", "ويدعى", "وتدعى", "ويدعي", "وتدعي", "اسمه", "اسمها", "واسمه",
                  "واسمها", "المدعو", "المدعوة"}
+
+
 def _called_name(s: str, toks: list, j: int, mention: Mention) -> tuple[Mention, int]:
     """"وقال المسلح، ويدعى رضوان لقديم (26 عاما)، إنه": the name given after a naming
     word in apposition; its age in parentheses and the closing comma are skipped."""
@@ -1744,7 +1754,7 @@ def _skip_fillers(toks, i):
     while i + 1 < n and (toks[i][0] in _ADDRESSEE_PRONOUNS or toks[i][0] in _MANNER_WORDS
                          or _manner_accusative(toks[i][0], toks[i + 1][0])
                          or toks[i][0] in VERB_FORMS and not VERB_FORMS[toks[i][0]].finite  # "وتابع مؤكدا «..."
-                         or toks[i][0] in ("فيه", "فيها") and i + 1 < n and _is_word(toks[i + 1][0])):
+                         or toks[i][0] in ("فيه", "فيها") and _is_word(toks[i + 1][0])):
         # ("في الوقت الذي قال فيه وزير الخارجية الإيراني": in which, then the subject)
         i += 1  # "قال لي إنها"، "واستنكر بشدة"، "وتابع حديثه": to whom and how, not who
         nxt = toks[i][0]
@@ -1787,7 +1797,6 @@ def _coordinated_verb_in(gap: str) -> bool:
 
 # "في حين قال"، "بينما أكد"، "فيما أعلنت": another speaker's clause begins
 _WHILE_RE = re.compile(r"(?<!\w)(?:حين|بينما|فيما|عندما|الوقت الذي)\s*$")
-
 
 
 def _find_content(s: str, pos: int, sent_end: int, need: str, lemma: str):
@@ -2732,8 +2741,7 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
                 sp = _resolve_mention(state, s, prev, form.gender)
                 kind = sp.kind if sp.registered else prev.kind
             else:
-                sp, kind = k.speaker, k.kind
-                state.remember(sp, form.gender, "", " ".join(k.name_tokens), k.kind)
+                sp, kind = state.again(k, form.gender), k.kind
         mspan = None
     return _Stmt(vstart, vend, word, span_start, end, cstart, cend, mode, sp, mspan, kind)
 
