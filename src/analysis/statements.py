@@ -292,7 +292,7 @@ _MARKERS = {
 }
 _PLAIN_MARKERS = {m for m in _MARKERS if not m.startswith("ب")}
 _CONTENT_MARKER_RE = re.compile(
-    r"(?<!\w)(?:ب?ان(?:ه|ها|هم|هما|ني|نا)?)(?!\w)|[:“«\"]"
+    r"(?<!\w)(?:ب?ان(?:ه|ها|هم|هما|ني|نا)?)(?!\w)(?! ك[يى] مون)|[:“«\"]"
 )
 _TIME_WORDS = {
     "امس", "اليوم", "الليلة", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس",
@@ -388,6 +388,8 @@ _GROUP_HEADS = {
 }
 # plural adjectives of origin not ending in -يون (مسؤولون روس، دبلوماسيون أتراك)
 _BROKEN_PLURAL_NISBAS = {"روس", "اتراك", "عرب", "اكراد", "اجانب", "فرس", "افغان", "كبار"}
+# heads that say only "an official", not which office
+_GENERIC_PERSON_HEADS = {name_key(w) for w in ("مسؤول", "مسؤولة", "مسئول", "مسئولة", "دبلوماسي", "دبلوماسية")}
 _UNKNOWN_HEADS = {"مصدر", "شاهد", "مسؤول", "متحدث", "ناشط", "مواطن", "ضابط", "دبلوماسي"}
 # figures and findings that "say" something: sources, not speakers (kind unknown)
 _DATA_NOUNS = {"تقديرات", "استطلاع", "دراسات", "بيانات", "معلومات", "تحقيقات", "احصاءات", "احصائيات", "ارقام",
@@ -407,6 +409,7 @@ _TWO_WORD_PLACES = {("الولايات", "المتحدة"), ("المملكة", "
                     ("تل", "ابيب"), ("كوالا", "لمبور"), ("نيو", "دلهي"), ("بوينس", "ايرس"), ("كوريا", "الشمالية"),
                     ("كوريا", "الجنوبية"), ("جنوب", "افريقيا"), ("كوريا", "الجنوبيه")}
 # Constructs that continue a title or an organisation name.
+_ELATIVES = {"اعلى", "ارفع", "ابرز", "اكبر", "اقدم"}  # before a title: the highest official
 _TITLE_LINKS = {"باسم", "باسمه", "باسمها", "باسمهم", "لدى", "لشؤون", "العام", "العامة", "الاعلى", "العليا", "الابيض",
                 "المتحدة", "الدائم", "الخاص", "الخاصة", "الرسمي", "الرسمية", "الاول",
                 "الاولى", "الثاني", "السابق", "السابقة", "الجديد", "الجديدة", "الحالي",
@@ -483,7 +486,12 @@ class Mention:
 
 def _tokens(s: str, start: int, end: int, limit: int = 40):
     """(token, start, end) of at most ``limit`` words/punctuation marks in s[start:end]."""
-    return [(m.group(), m.start(), m.end()) for m in islice(_TOKEN_RE.finditer(s, start, end), limit)]
+    toks = [(m.group(), m.start(), m.end()) for m in islice(_TOKEN_RE.finditer(s, start, end), limit)]
+    if s.find("بان ك", start, end) >= 0:
+        # "بان كي مون" is a name, not the particle بأن
+        toks = [("بـان", a, b) if t == "بان" and k + 2 < len(toks) and toks[k + 1][0] in ("كي", "كى")
+                 and toks[k + 2][0] == "مون" else (t, a, b) for k, (t, a, b) in enumerate(toks)]
+    return toks
 
 
 _ORG_WITH_PROPER_NAME = {"وكالة", "صحيفة", "قناة", "موقع", "شبكة", "شركة", "حركة", "حزب", "جماعة",
@@ -756,6 +764,10 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
         if j == i and t.startswith("ب") and len(t) > 4 and (t[1:] in _BA_NOUNS or _MASDAR_SHAPE.match(t[1:])
                                                           or t.endswith("ة") and not t[1:] in _COUNTRIES):
             break  # "اتهمها بإهانة القضاء": a prepositional phrase
+        if j > i and j == title_end and kind == "person" and t.startswith("ب") and len(t) > 5 \
+                and (_MASDAR_SHAPE.match(t[1:]) or _INFIAL.match(t[1:])) and b not in _ORG_HEADS \
+                and t[1:] not in _ORG_HEADS and t[1:] not in _TITLE_INDEF:
+            break  # "وأفاد مسؤول أمني صومالي بانفجار سيارة": what he reported, not his name
         if j == i and t.endswith("ا") and (_MASDAR_SHAPE.match(t[:-1]) or t[:-1] in _MASDARS) \
                 and j + 1 < n and toks[j + 1][0].startswith("ب"):
             break  # "تتوقع ارتفاعا بنسبة": an accusative verbal noun, the object
@@ -841,6 +853,11 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
                 title_end = j
                 continue
             break  # "X والرئيس Y": a second noun phrase, not part of this name
+        if j == i and t in _ELATIVES and j + 1 < n and (_bare(toks[j + 1][0]) in _PERSON_HEADS
+                                                          or toks[j + 1][0] in _UNKNOWN_HEADS):
+            j += 1  # "أعلى مسؤول بالاتحاد الأوروبي"، "أرفع دبلوماسي": a superlative, then the title
+            title_end = j
+            continue
         if j == i and t in ("احد", "احدى") and j + 1 < n and _is_word(toks[j + 1][0]) \
                 and toks[j + 1][0] not in _STOP_WORDS:
             kind, head = "unknown", t  # أحد أنصاره، أحد المتظاهرين
@@ -924,6 +941,11 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             break
         if j > i and t in VERB_FORMS and not VERB_FORMS[t].finite:
             break  # "أبدى المستشار حذرا أكبر مشيرا إلى": a participle continues the report, no name
+        if j > i and title_end == j and t.startswith("بال") and b in _ORG_HEADS and not ba_object \
+                and not _is_definite(toks[j - 1][0]) and _bare(toks[j - 1][0]) in _PERSON_HEADS | _UNKNOWN_HEADS:
+            j += 1  # "مسؤول بالاتحاد الأوروبي"، "ضابط بالجيش": the body he serves in
+            title_end = j
+            continue
         if _is_stop(t, ba_object and j > i and not (j == title_end and kind == "person"
                                                      and _ba_name_after_title(toks, i, j))):
             break
@@ -1408,6 +1430,23 @@ class _DocState:
                 return k
         return None
 
+    def by_affiliation(self, title: str, gender) -> _Known | None:
+        """"المسؤولة الأممية"، "المسؤول الأوروبي": a generic head with adjectives of
+        affiliation only is the latest named person whose title says the same
+        (منسقة الأمم المتحدة ...، المبعوث الخاص للاتحاد الأوروبي ...)."""
+        words = title.split()
+        if len(words) < 2 or not _is_definite(words[0]) or _bare(name_key(words[0])) not in _GENERIC_PERSON_HEADS \
+                or not all(_is_nisba(w) for w in words[1:]):
+            return None
+        affiliation, whole = _stems(" ".join(words[1:])), _stems(title)
+        for k in reversed(self.known):
+            if k.kind != "organization" and whole <= k.title_stems:
+                return k  # the one the text gave this very title ("مسؤول أوروبي")
+            if k.kind == "person" and k.name_tokens and affiliation <= k.title_stems \
+                    and (gender not in ("m", "f") or k.gender in (None, gender)):
+                return k
+        return None
+
     def by_title(self, title: str, kind: str | None = None, loose: bool = True) -> _Known | None:
         """The known speaker whose titles include ``title``; with ``loose``, also the one
         person known (or introduced in the text) with its head noun."""
@@ -1549,6 +1588,10 @@ def _resolve_mention(state: _DocState, s: str, m: Mention, gender) -> Speaker:
         return state.again(k, gender)
     if name and name_key(name) in _SAME_WORDS:
         title, name = (title + " " + name).strip(), ""  # "المصدر ذاته": a title, "the same"
+    if name and len(name.split()) >= 3 and lookup_name(name, state.registry) is None:
+        # "أطلق الأمين العام بان كي مون نداء": a registered name, then the object
+        name = next((" ".join(name.split()[:k]) for k in range(len(name.split()) - 1, 1, -1)
+                     if lookup_name(" ".join(name.split()[:k]), state.registry) is not None), name)
     if name:
         k = state.by_name(name)
         if k is not None and (k.speaker.registered or len(name_key(name).split()) <= len(k.name_tokens)):
@@ -1609,7 +1652,7 @@ def _resolve_mention(state: _DocState, s: str, m: Mention, gender) -> Speaker:
             state.remember(k.speaker, gender, title, "", k.kind)
             return k.speaker
     if sp is None and m.kind != "organization":
-        k = state.by_title(title, m.kind, loose=False)
+        k = state.by_affiliation(title, gender) or state.by_title(title, m.kind, loose=False)
         registered = resolve(title, title, state.year, state.registry, kind=m.kind,
                              gender=gender if gender in ("m", "f") else None) if k is None else None
         if registered is not None and not registered.registered and state.year is not None:
@@ -2542,6 +2585,14 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         if title is not None and title.kind == "person":
             mention = Mention(mention.start, mention.end, s[title.start : title.end], mention.name, "person")
             j = _skip_apposition_title(s, toks, j)
+    elif mention is not None and mention.name and not mention.title and mention.kind == "person" \
+            and j + 1 < len(toks) and toks[j][0] in ("،", ",") and _is_definite(toks[j + 1][0]) \
+            and _bare(toks[j + 1][0]) in _PERSON_HEADS:
+        # "وقال ألكسندر روندوس، المبعوث الخاص للاتحاد الأوروبي، إن": the title in
+        # apposition is his too (a later "المسؤول الأوروبي" finds him)
+        title, k = _parse_mention(s, toks, j + 1)
+        if title is not None and title.kind == "person" and not title.name:
+            mention = Mention(mention.start, mention.end, s[title.start : title.end], mention.name, "person")
     elif mention is not None and mention.name and mention.kind == "person" and j < len(toks) \
             and _bare(toks[j][0]) in _PERSON_HEADS and not _is_definite(toks[j][0]):
         j = _skip_apposition_title(s, toks, j)  # "الأمير خالد الفيصل مستشار خادم الحرمين ... أن"
@@ -2835,6 +2886,7 @@ _OBJECT_NOUNS = {"مقالا", "مقالة", "تقريرا", "بيانا", "من
 _KANA_SUBJECT_RE = re.compile(r"(?:^|[\s.،,])[وف]?كان(?:ت)?\s+[^\s.،,؟!:]+(?:\s+[^\s.،,؟!:]+){0,4}\s*$")
 # verbal-noun patterns (normalised, hamza folded): إفعال، استفعال، تفعيل، افتعال
 _MASDAR_SHAPE = re.compile(r"^(?:ا\w\wا\w|است\w\wا\w|ت\w\wي\w|ت\w\w\wي\w|ا\wت\wا\w|م\wا\w\wة)$")
+_INFIAL = re.compile(r"^ان\w\wا\w$")  # انفجار، انسحاب، انهيار (a name "بان" is shorter)
 _MUFAALA = re.compile(r"^م\wا\w\wة$")  # مواصلة، مشاركة، مطالبة: never a first name
 _HONORIFIC_PRONOUNS = {"سموه", "سموها", "معاليه", "معاليها", "فخامته", "سعادته", "سعادتها", "فضيلته"}
 
