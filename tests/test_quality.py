@@ -27,6 +27,7 @@ MIN_F1 = {
     "dev9": 0.89,
     "dev10": 0.88,
     "dev11": 0.86,
+    "dev12": 0.84,
     "snn_dev": 0.87,
     "snn_dev2": 0.85,
     "holdout": 0.78,
@@ -35,6 +36,7 @@ MIN_F1 = {
     "holdout4": 0.84,
     "holdout5": 0.80,
     "holdout6": 0.67,
+    "holdout7": 0.82,
     "snn_holdout": 0.77,
 }
 

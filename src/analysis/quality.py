@@ -31,6 +31,7 @@ GOLD_SETS = {
     "dev9": (GOLD_DIR / "ant_dev9.csv", ANT_ARCHIVE),
     "dev10": (GOLD_DIR / "ant_dev10.csv", ANT_ARCHIVE),
     "dev11": (GOLD_DIR / "ant_dev11.csv", ANT_ARCHIVE),
+    "dev12": (GOLD_DIR / "ant_dev12.csv", ANT_ARCHIVE),
     "snn_dev": (GOLD_DIR / "snn_dev.csv", SNN_ARCHIVE),
     "snn_dev2": (GOLD_DIR / "snn_dev2.csv", SNN_ARCHIVE),
     "holdout": (GOLD_DIR / "ant_holdout.csv", ANT_ARCHIVE),
@@ -39,6 +40,7 @@ GOLD_SETS = {
     "holdout4": (GOLD_DIR / "ant_holdout4.csv", ANT_ARCHIVE),
     "holdout5": (GOLD_DIR / "ant_holdout5.csv", ANT_ARCHIVE),
     "holdout6": (GOLD_DIR / "ant_holdout6.csv", ANT_ARCHIVE),
+    "holdout7": (GOLD_DIR / "ant_holdout7.csv", ANT_ARCHIVE),
     "snn_holdout": (GOLD_DIR / "snn_holdout.csv", SNN_ARCHIVE),
 }
 UNAVAILABLE = (f"Gold scores need the ANT corpus at {ANT_ARCHIVE} (not part of the project); "

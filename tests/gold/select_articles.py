@@ -43,6 +43,8 @@ LATER_ANT_SETS = {
     "ant_holdout6": (34, 36),
     "ant_dev10": (36, 39),
     "ant_dev11": (39, 42),
+    "ant_dev12": (42, 45),
+    "ant_holdout7": (45, 47),
 }
 # SaudiNewsNet (other outlets, other years): one day's file; outlets with at least
 # 8 candidates; shuffled position 0 -> snn_dev, 1 -> snn_holdout, 2 -> snn_dev2.
