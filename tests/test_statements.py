@@ -1994,6 +1994,7 @@ def test_the_highest_official_in_a_body():
     assert speakers("حذر أعلى مسؤول بالاتحاد الأوروبي من أن الأزمة تهدد الاستقرار.") \
         == ["أعلى مسؤول بالاتحاد الأوروبي"]
     assert speakers("وقال مسؤول بالشرطة الفلبينية إن القيادي اعتقل.") == ["مسؤول بالشرطة الفلبينية"]
+    assert speakers("وقال مسؤول بالشرطة رفض الإفصاح عن هويته إن الهجوم فشل.") == ["مسؤول بالشرطة"]
     assert speakers("وأشاد الرئيس بالجيش اللبناني.") == ["الرئيس"]
 
 
@@ -2011,3 +2012,41 @@ def test_ban_ki_moon_is_a_name_not_the_particle():
 def test_a_registered_name_followed_by_the_object_is_the_registered_person():
     rows = run("وتدرس المستشارة الألمانية أنجيلا ميركل الوضع، وقالت إن القرار يتعلق فقط بمدن فردية.")
     assert [r["speaker_name"] for r in rows] == ["أنغيلا ميركل"]
+
+
+def test_states_and_capitals_beyond_the_usual_ones_speak():
+    assert speakers("وقالت مالطا إنه لا يوجد ما يلزمها قانونا بالسماح بدخول السفينة.") == ["مالطا"]
+    assert speakers("ودانت المنامة بشدة استمرار التصريحات العدائية.") == ["المنامة"]
+    rows = run("وقال قائد شرطة العاصمة مانيلا، أوسكار ألبايليد، الجمعة، إن الموقوف كان يحمل جواز سفر.")
+    assert [r["speaker_name"] for r in rows] == ["أوسكار ألبايليد"]
+
+
+def test_a_statement_of_a_body_is_the_body_speaking():
+    rows = run("وقال بيان للشرطة إنها تدخلت بعد اتصال. وتابعت أن ياربر رفض الامتثال. "
+               "وأكد البيان أن رجال الشرطة لم يطلقوا النار.")
+    assert [r["speaker_name"] for r in rows] == ["الشرطة", "الشرطة", "الشرطة"]
+    assert speakers("وذكر بيان لوزارة الداخلية أن الشرطة اعتقلت خمسة أشخاص.") == ["وزارة الداخلية"]
+
+
+def test_a_named_eyewitness_and_a_rank_in_apposition():
+    rows = run("وقال شاهد عيان يدعى يوسف نجاح، 28 عاما، إنه كان يسير بجانب القناة. "
+               "وقال: \"كان هناك نحو 20 شخصا يطاردونه\".")
+    assert [r["speaker_name"] for r in rows] == ["يوسف نجاح", "يوسف نجاح"]
+    assert speakers("وقال شهود عيان إن الانفجار كان قويا.") == ["شهود عيان"]
+    assert speakers("وأوضح رئيس الفريق الهندسي في اللواء الخامس بالجيش اليمني، الملازم سلطان شمسان، أن "
+                    "الميليشيات تستغل الصواريخ.") == ["سلطان شمسان"]
+    assert speakers("وأكد المتحدث باسم المقاومة الوطنية، العقيد الركن صادق الدويد، أن القوات تقدمت.") \
+        == ["صادق الدويد"]
+
+
+def test_a_quoted_acronym_before_the_content_is_the_speaker():
+    assert speakers('وأضافت "سي إن بي سي" ان الصواريخ الصينية نصبت في أرخبيل سبراتليز.') == ["سي إن بي سي"]
+    # a quote followed by a second verb is the first verb's content
+    rows = run('قال الوزير إن الوضع صعب. وأضاف "لا نريد الحرب" وأكد أن السلام ممكن.')
+    assert [r["speaker_name"] for r in rows] == ["الوزير", "الوزير", "الوزير"]
+
+
+def test_a_spokesman_of_another_body_is_not_the_earlier_unnamed_spokesman():
+    rows = run("ودعا بيان للناطق بلسان الوزارة إسرائيل إلى الامتناع عن الهدم. "
+               "وحث الناطق باسم فتح الدول الأوروبية على الاعتراف بدولة فلسطين.")
+    assert [r["speaker_name"] for r in rows] == ["الناطق بلسان الوزارة", "الناطق باسم فتح"]

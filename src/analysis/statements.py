@@ -403,6 +403,23 @@ _COUNTRIES = {
     "استراليا", "كوريا", "بيونغ", "بكين", "لندن", "باريس", "برلين", "الرياض", "القاهرة",
     "بغداد", "بيروت", "عمان", "الدوحة", "ابوظبي", "اثيوبيا", "الفاتيكان", "هولندا",
     "بلجيكا", "السويد", "النرويج", "اليونان", "قبرص", "البرازيل", "الارجنتين", "المكسيك",
+    # the other states and capitals news speaks for ("وقالت مالطا إنه"; not those that are also
+    # words, first names or clubs: مالي، بنين، صوفيا، سانتياغو، باكو، ريال مدريد)
+    "مالطا", "بولندا", "النمسا", "سويسرا", "الدنمارك", "فنلندا", "ايرلندا", "ايسلندا", "البرتغال",
+    "رومانيا", "بلغاريا", "المجر", "هنغاريا", "التشيك", "سلوفاكيا", "سلوفينيا", "كرواتيا", "صربيا",
+    "البوسنة", "مقدونيا", "البانيا", "كوسوفو", "مولدوفا", "بيلاروسيا", "ليتوانيا", "لاتفيا", "استونيا",
+    "جورجيا", "ارمينيا", "اذربيجان", "كازاخستان", "اوزبكستان", "تركمانستان", "قرغيزستان", "طاجيكستان",
+    "منغوليا", "الفلبين", "اندونيسيا", "ماليزيا", "سنغافورة", "تايلاند", "فيتنام", "كمبوديا", "ميانمار",
+    "بورما", "بنغلاديش", "سريلانكا", "نيبال", "تايوان", "نيجيريا", "كينيا", "اريتريا", "الصومال",
+    "جيبوتي", "اوغندا", "تنزانيا", "رواندا", "بوروندي", "الكونغو", "انغولا", "زامبيا", "زيمبابوي",
+    "موزمبيق", "مدغشقر", "ناميبيا", "غانا", "السنغال", "النيجر", "تشاد", "الكاميرون", "موريتانيا",
+    "غينيا", "سيراليون", "ليبيريا", "الغابون", "فنزويلا", "كولومبيا", "البيرو", "بيرو", "تشيلي",
+    "الاكوادور", "بوليفيا", "باراغواي", "الاوروغواي", "كوبا", "هايتي", "بنما", "نيكاراغوا", "هندوراس",
+    "غواتيمالا", "نيوزيلندا", "كابول", "كييف", "وارسو", "روما", "لشبونة", "اثينا", "فيينا",
+    "بروكسل", "امستردام", "لاهاي", "ستوكهولم", "اوسلو", "كوبنهاغن", "هلسنكي", "دبلن", "بودابست", "براغ",
+    "بوخارست", "بلغراد", "تبليسي", "يريفان", "طوكيو", "سيول", "هانوي", "بانكوك", "جاكرتا",
+    "مانيلا", "كانبيرا", "اوتاوا", "كاراكاس", "هافانا", "بوغوتا", "نيروبي", "الخرطوم", "طرابلس",
+    "الرباط", "نواكشوط", "مقديشو", "جوبا", "صنعاء", "مسقط", "المنامة", "اسمرة", "بريتوريا",
 }
 _COUNTRY_KEYS = frozenset(name_key(c) for c in _COUNTRIES)
 _TWO_WORD_PLACES = {("الولايات", "المتحدة"), ("المملكة", "المتحدة"), ("بيونغ", "يانغ"), ("بيونج", "يانج"),
@@ -410,12 +427,13 @@ _TWO_WORD_PLACES = {("الولايات", "المتحدة"), ("المملكة", "
                     ("كوريا", "الجنوبية"), ("جنوب", "افريقيا"), ("كوريا", "الجنوبيه")}
 # Constructs that continue a title or an organisation name.
 _ELATIVES = {"اعلى", "ارفع", "ابرز", "اكبر", "اقدم"}  # before a title: the highest official
-_TITLE_LINKS = {"باسم", "باسمه", "باسمها", "باسمهم", "لدى", "لشؤون", "العام", "العامة", "الاعلى", "العليا", "الابيض",
+_TITLE_LINKS = {"باسم", "باسمه", "باسمها", "باسمهم", "بلسان", "لدى", "لشؤون", "العام", "العامة", "الاعلى", "العليا", "الابيض",
                 "المتحدة", "الدائم", "الخاص", "الخاصة", "الرسمي", "الرسمية", "الاول",
                 "الاولى", "الثاني", "السابق", "السابقة", "الجديد", "الجديدة", "الحالي",
                 "الاسلامية", "الاسلامي", "الشريفين", "الاوسط", "الاحمر", "العالمية",
                 "رفيع", "رفيعة", "كبير", "كبيرة", "بارز", "بارزة", "سابق", "سابقة", "آخر", "اخر",
-                "الاسبق", "المكلف", "المكلفة", "المنتخب", "المنتخبة", "المستقيل", "المستقيلة", "المؤقت", "المؤقتة"}
+                "الاسبق", "المكلف", "المكلفة", "المنتخب", "المنتخبة", "المستقيل", "المستقيلة", "المؤقت", "المؤقتة",
+                "عيان"}  # (شاهد عيان)
 _TITLE_INDEF = {"خارجية", "دفاع", "داخلية", "وزراء", "حكومة", "وزارة", "مجلس", "جمهورية",
                 "عام", "اركان", "الدولة", "دولة", "مكتب", "قوات", "جيش", "حزب", "حركة",
                 "رئاسة", "لجنة", "هيئة", "منظمة", "امن", "مدينة", "بلدية", "شرطة", "ادارة"}
@@ -440,7 +458,9 @@ def _bare(tok: str) -> str:
 
 
 _HONORIFICS = {"الشيخ", "الدكتور", "الامير", "اللواء", "العميد", "العقيد", "المهندس", "السيد",
-               "السيدة", "الجنرال", "الفريق", "المستشار", "الاميرة", "الدكتورة"}
+               "السيدة", "الجنرال", "الفريق", "المستشار", "الاميرة", "الدكتورة",
+               "الملازم", "النقيب", "الرقيب", "المشير", "الكابتن", "البروفيسور"}
+_ROYAL_HONORIFICS = {"الامير", "الاميرة", "الشيخ"}
 _ENVOY_HEADS = {"مبعوث", "سفير", "مندوب", "ممثل", "مفوض", "مبعوثة", "سفيرة", "مندوبة", "ممثلة"}
 _DOCUMENT_NOUNS = {"البيان", "التصريح", "الرسالة", "التغريدة", "المنشور", "الخطاب"}
 _QUANTIFIERS = {"بعض", "عدد", "عدة", "مجموعة", "كثيرون", "غالبية", "معظم", "الكثير", "العديد", "كثير",
@@ -903,7 +923,14 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             kind = "person"  # "امرأة تدعى كارول": the name follows
             j += 1
             title_end = j
-            continue
+            if "اسم" in t:
+                continue  # ("زيكو واسمه الكامل ...": an aside after the name)
+            k = j
+            while k < n and k - j < 3 and _is_word(toks[k][0]) and toks[k][0] not in _STOP_WORDS \
+                    and toks[k][0] not in _MARKERS and toks[k][0] not in VERB_FORMS:
+                k += 1  # whatever its words mean ("شاهد عيان يدعى يوسف نجاح": نجاح is his name, not "success")
+            j = k
+            break
         if t in ("هذه", "هذا", "تلك", "ذلك") and title_end == j and j > i and not _is_definite(toks[j - 1][0]) \
                 and _bare(toks[j - 1][0]) in _PERSON_HEADS and j + 1 < n and _is_definite(toks[j + 1][0]):
             j += 2  # "رئيسة هذه الكتل إليان أساسي"
@@ -943,9 +970,11 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             break  # "أبدى المستشار حذرا أكبر مشيرا إلى": a participle continues the report, no name
         if j > i and title_end == j and t.startswith("بال") and b in _ORG_HEADS and not ba_object \
                 and not _is_definite(toks[j - 1][0]) and _bare(toks[j - 1][0]) in _PERSON_HEADS | _UNKNOWN_HEADS:
-            j += 1  # "مسؤول بالاتحاد الأوروبي"، "ضابط بالجيش": the body he serves in
+            j += 1  # "مسؤول بالاتحاد الأوروبي"، "ضابط بالجيش": the body he serves in, and
+            while j < n and _is_definite(toks[j][0]) and _is_nisba(toks[j][0]):
+                j += 1  # its adjectives; no name follows ("مسؤول بالشرطة رفض الإفصاح عن هويته")
             title_end = j
-            continue
+            break
         if _is_stop(t, ba_object and j > i and not (j == title_end and kind == "person"
                                                      and _ba_name_after_title(toks, i, j))):
             break
@@ -1079,7 +1108,8 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
                 j += 1
                 title_end = j
                 continue
-            if (t in _TITLE_LINKS or t in _TITLE_INDEF or t in _COUNTRIES and not _is_definite(prev) or b in _ORG_HEADS
+            if (t in _TITLE_LINKS or t in _TITLE_INDEF or t in _COUNTRIES and (not _is_definite(prev) or prev == "العاصمة")
+                    or b in _ORG_HEADS
                     or _is_nisba(t) or (_is_lam_link(t, toks[j + 1][0] if j + 1 < n else "",
                                                      toks[j + 2][0] if j + 2 < n else "") and prev not in _MARKERS)
                     or (not _is_definite(prev) and t.endswith(("ية", "يون", "يين")) and len(t) > 4)):
@@ -1466,8 +1496,8 @@ class _DocState:
         head = _bare(words[0]).rstrip("ه") if words else ""
         if kind not in (None, "person", "unknown") or not head:
             return None  # (a group or a source is no named person: "مصادر طبية"، "دول الحصار")
-        cands = {k.speaker.speaker_id: k for k in self.known if k.kind == "person" and head in
-                 {_bare(t).rstrip("ه") for t in k.title_words}}
+        cands = {k.speaker.speaker_id: k for k in self.known if k.kind == "person" and k.name_tokens and head in
+                 {_bare(t).rstrip("ه") for t in k.title_words}}  # (a title alone is matched whole, above)
         if not cands and self.s:
             # the text introduced the person with that title somewhere else:
             # "المدرب الفرنسي هيرفي رونار ... وقال مدرب المنتخب المغربي"
@@ -1770,7 +1800,7 @@ _FAAIL_SHAPE = re.compile(r"^\wا\w\w$")  # مازح، ساخر، ضاحك (not 
 def _manner_accusative(t: str, nxt: str) -> bool:
     """"وأضاف مازحا:"، "وتابع ساخرا": an accusative participle saying how, right before the words."""
     stem = t[:-1]
-    return t.endswith("ا") and len(t) >= 5 and stem[-1:] not in "يىهن" and t not in _MARKERS \
+    return t.endswith("ا") and len(t) >= 5 and stem[-1:] not in "يىهن" and t not in _MARKERS and t not in _COUNTRIES \
         and (_PARTICIPLE_SHAPE.match(stem) is not None or _FAAIL_SHAPE.match(stem) is not None) \
         and (nxt in (":", "،", ",") or nxt in _ALL_QUOTES or nxt in _MARKERS)
 
@@ -2468,14 +2498,15 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
     mention, j = (None, i)
     pronoun_subject = form.gender == "p" and word.split()[0].endswith(_PLURAL_SUFFIXES) \
         or prefix == "" and prev_word in _PRONOUN_CONNECTORS  # "لكنه استبعد تجميد العقود": he, the object follows
+    q = _quoted_run(toks, i) if i < len(toks) and toks[i][0] in _ALL_QUOTES else -1
     starts_like_subject = i < len(toks) and (
         (_is_word(toks[i][0]) and toks[i][0] not in _MARKERS)
-        or (toks[i][0] in _ALL_QUOTES and _quoted_run(toks, i) > 0 and _quoted_run(toks, i) < len(toks)
-            and (_is_word(toks[_quoted_run(toks, i)][0]) and toks[_quoted_run(toks, i)][0] not in _STOP_WORDS
-                 or toks[_quoted_run(toks, i)][0] in _PLAIN_MARKERS and _quoted_run(toks, i) - i <= 4
-                 or toks[_quoted_run(toks, i)][0] in ("،", ",", ":") and _quoted_run(toks, i) - i <= 5
-                 and _quoted_run(toks, i) + 1 < len(toks) and toks[_quoted_run(toks, i) + 1][0] in _MARKERS))
-    )  # (قالت "إيرنا" إنه، وتابع "العدواني": أن: a short quoted name right before the content)
+        or (0 < q < len(toks)
+            and (_is_word(toks[q][0]) and toks[q][0] not in _STOP_WORDS
+                 and toks[q][0] not in VERB_FORMS and toks[q][0][1:] not in VERB_FORMS
+                 or toks[q][0] in _PLAIN_MARKERS and (q - i <= 4 or all(t[0] in _LETTER_NAMES for t in toks[i + 1 : q - 1]))
+                 or toks[q][0] in ("،", ",", ":") and q - i <= 5 and q + 1 < len(toks) and toks[q + 1][0] in _MARKERS))
+    )  # (قالت "إيرنا" إنه، وتابع "العدواني": أن، وأضافت "سي إن بي سي" أن: a short quoted name right before the content)
     if i < len(toks) and toks[i][0] in ("يقول", "تقول", "قائلا", "قائلة"):
         starts_like_subject = False  # "وكتب يقول ...": the next verb continues this one
     if i < len(toks) and toks[i][0].endswith("ا") and not _is_definite(toks[i][0]) \
@@ -2604,13 +2635,25 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
     if mention is not None and form.need == "obj" and not mention.name and _MASDAR_SHAPE.match(toks[i][0]) \
             and toks[i][0] not in _ORG_HEADS and toks[i][0] not in _PERSON_HEADS and toks[i][0] not in _COUNTRIES:
         mention, j = None, i  # "وأكدت إدراك الناس": إفعال/استفعال/تفعيل/افتعال, a verbal noun object
+    issued = False  # the document's issuer speaks: the verb agrees with the document, not with it
     if mention is not None and toks[i][0] in ("بيان", "تقرير", "رسالة", "تصريح", "مذكرة"):
         # "ذكر بيان من الرئاسة المصرية أن", "قال بيان صادر عن الوزارة": the issuer speaks
         k = i + 1 + (i + 1 < len(toks) and toks[i + 1][0] in ("صادر", "صادرة"))
+        issuer, k2 = None, k
         if k < len(toks) - 1 and toks[k][0] in ("من", "عن"):
             issuer, k2 = _parse_mention(s, toks, k + 1)
-            if issuer is not None and issuer.kind in ("organization", "person", "group"):
-                mention, j = Mention(mention.start, issuer.end, issuer.title, issuer.name, issuer.kind), k2
+        elif k < len(toks) and toks[k][0].startswith("ل") and len(toks[k][0]) > 4:
+            # "وتضمن بيان للشرطة أنها"، "ذكر بيان لوزارة الداخلية": ل + the issuer
+            rest = toks[k][0][2:] if toks[k][0].startswith("لل") else toks[k][0][1:]
+            issuer, k2 = _parse_mention(s, _without_prefix(toks[k:], len(toks[k][0]) - len(rest),
+                                                           "ال" if toks[k][0].startswith("لل") else ""), 0)
+            k2 += k
+        if issuer is not None and issuer.kind in ("organization", "person", "group"):
+            title = issuer.title
+            if toks[k][0].startswith("لل") and issuer.start == toks[k][1] + 2:
+                title = "ال" + title  # (the article's alef is not written after ل)
+            mention, j = Mention(mention.start, issuer.end, title, issuer.name, issuer.kind), k2
+            issued = True
     if mention is not None and form.need == "obj" and j == i + 1 and _is_definite(toks[i][0]) \
             and not mention.name and mention.kind != "organization" and _bare(toks[i][0]) not in _PERSON_HEADS \
             and _bare(toks[i][0]) not in _GROUP_HEADS and _bare(toks[i][0]) not in _UNKNOWN_HEADS \
@@ -2627,7 +2670,7 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
             if addressee is not None and i + k < len(toks):
                 after = toks[i + k][1]
     span_start = vstart
-    speaker_gender = form.gender
+    speaker_gender = form.gender if not issued else None
     # نقلت وكالة X عن Y (قوله): the speaker is Y
     if form.lemma == "نقل" and mention is not None and _is_attribution(s, sa, vstart) \
             and not (j < len(toks) and toks[j][0] == "عن"):
@@ -2874,7 +2917,11 @@ def _apposition_name(s: str, toks: list, j: int, mention: Mention) -> tuple[Ment
     end = k + 1 if k + 1 < n and toks[k][0] in _MANNER_WORDS and toks[k + 1][0] in ("،", ",") else k
     if k == j + 1 or k - j > longest + 1 or (end < n and toks[end][0] not in ("،", ",", ".")):
         return mention, j0  # ("، عبدالرقيب فتح بشدة،": how he said it may close the apposition)
-    name = s[toks[j + 1][1] : toks[k - 1][2]]
+    first = j + 1
+    while first < k - 1 and (toks[first][0] in _HONORIFICS and toks[first][0] not in _ROYAL_HONORIFICS
+                             or first > j + 1 and toks[first][0] in ("الركن", "ركن", "اول")):
+        first += 1  # ("، الملازم سلطان شمسان،": a rank is no part of the name; a prince's title is)
+    name = s[toks[first][1] : toks[k - 1][2]]
     return Mention(mention.start, toks[k - 1][2], mention.title, name, "person"), \
         min(end + 1, n) if end < n and toks[end][0] != "." else end
 
