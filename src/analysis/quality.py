@@ -32,6 +32,7 @@ GOLD_SETS = {
     "dev10": (GOLD_DIR / "ant_dev10.csv", ANT_ARCHIVE),
     "dev11": (GOLD_DIR / "ant_dev11.csv", ANT_ARCHIVE),
     "dev12": (GOLD_DIR / "ant_dev12.csv", ANT_ARCHIVE),
+    "dev13": (GOLD_DIR / "ant_dev13.csv", ANT_ARCHIVE),
     "snn_dev": (GOLD_DIR / "snn_dev.csv", SNN_ARCHIVE),
     "snn_dev2": (GOLD_DIR / "snn_dev2.csv", SNN_ARCHIVE),
     "holdout": (GOLD_DIR / "ant_holdout.csv", ANT_ARCHIVE),

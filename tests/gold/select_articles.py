@@ -45,6 +45,7 @@ LATER_ANT_SETS = {
     "ant_dev11": (39, 42),
     "ant_dev12": (42, 45),
     "ant_holdout7": (45, 47),
+    "ant_dev13": (47, 50),
 }
 # SaudiNewsNet (other outlets, other years): one day's file; outlets with at least
 # 8 candidates; shuffled position 0 -> snn_dev, 1 -> snn_holdout, 2 -> snn_dev2.
