@@ -2050,3 +2050,46 @@ def test_a_spokesman_of_another_body_is_not_the_earlier_unnamed_spokesman():
     rows = run("ودعا بيان للناطق بلسان الوزارة إسرائيل إلى الامتناع عن الهدم. "
                "وحث الناطق باسم فتح الدول الأوروبية على الاعتراف بدولة فلسطين.")
     assert [r["speaker_name"] for r in rows] == ["الناطق بلسان الوزارة", "الناطق باسم فتح"]
+
+
+def test_a_name_after_a_title_and_the_body_he_serves_in():
+    assert speakers("اعتبر المفوض السامي لحقوق الإنسان في الأمم المتحدة زيد رعد الحسين يوم الجمعة أن الرد "
+                    "غير متناسب.") == ["زيد رعد الحسين"]
+    assert speakers("ورأى ممثل الولايات المتحدة في المجلس ثيودور أليغرا أن الجلسة منحازة.") == ["ثيودور أليغرا"]
+    assert speakers("ونددت مندوبة إسرائيل في مجلس الأمم المتحدة لحقوق الإنسان افيفا راز شيختر بالجلسة الخاصة.") \
+        == ["افيفا راز شيختر"]
+
+
+def test_kana_then_a_name_in_ta_then_the_verb():
+    assert speakers("وكان ترامب قال في تغريدة إنه سيرفض تمديد تخفيف العقوبات.") == ["دونالد ترامب"]
+    assert speakers("ويتولى شرح مراحل الانتخابات موظفون.") == []
+
+
+def test_a_body_speaking_through_a_named_person():
+    rows = run("وأكدت الحكومة على لسان المتحدث باسمها محمد الصالح أن الانتخابات ستجري في موعدها.")
+    assert [r["speaker_name"] for r in rows] == ["محمد الصالح"]
+    assert speakers("وأكدت الحكومة على لسان المتحدث باسمها أن الانتخابات ستجري في موعدها.") == ["الحكومة"]
+
+
+def test_the_tweet_is_its_authors_and_a_lawyers_title_is_not_his_clients():
+    rows = run("وقال الوزير إن الوضع صعب. وأضافت التغريدة أن الحكومة مستعدة.")
+    assert [r["speaker_name"] for r in rows] == ["الوزير", "الوزير"]
+    rows = run("واتهم المحامون الممثلة الإباحية، ستورمي دانييلز، بخرق الاتفاق. وتزعم الممثلة بأنها كانت على علاقة "
+               "مع ترامب. وقال مايكل كوهين، محامي ترامب، إنه دفع المال. ورفع محامي الممثلة دعوى. "
+               "وتقول الممثلة إن الاتفاقية باطلة.")
+    assert [r["speaker_name"] for r in rows if r["speaker_mention"] == "الممثلة"] == ["ستورمي دانييلز"] * 2
+    # the person the text introduced with the title, before a surname found near the head noun
+    rows = run("طالب محامو الرئيس بتعويض من ممثلة. واتهم المحامون الممثلة الإباحية، ستورمي دانييلز، بخرق الاتفاق. "
+               "وتزعم الممثلة بأنها كانت على علاقة مع الرئيس. وقال محام آخر إن الدعوى ضد الممثلة. "
+               "كما طلب محامو الرئيس نقل الدعوى.")
+    assert [r["speaker_name"] for r in rows if r["speaker_mention"] == "الممثلة"] == ["ستورمي دانييلز"]
+
+
+def test_some_officials_of_an_administration_are_not_its_head():
+    rows = run("قال الرئيس الأميركي، دونالد ترامب، السبت، إن فصل العائلات يمكن أن يردع الهجرة.\n"
+               "لكن بعض مسؤولي إدارة ترامب قالوا إن هذه السياسة كانت ضرورية.")
+    assert [r["speaker_name"] for r in rows] == ["دونالد ترامب", "بعض مسؤولي إدارة ترامب"]
+
+
+def test_a_government_named_by_its_capital_and_its_object():
+    assert speakers("وطالبت حكومة بغداد أنقرة بالانسحاب في أكثر من مناسبة.") == ["حكومة بغداد"]

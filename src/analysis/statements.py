@@ -365,6 +365,7 @@ _PERSON_HEADS = {
 # Khashoggi): the mention is a description unless the person is named beside it.
 _RELATION_HEADS = {"محامي", "محامية", "محام", "زوجة", "والد", "والدة", "شقيق", "شقيقة", "نجل", "ابنة",
                    "خطيبة", "ابن", "ام", "اب", "ارملة", "عائلة", "اسرة", "ذوي", "اقارب", "صديقة"}
+_RELATION_KEYS = frozenset(name_key(w) for w in _RELATION_HEADS)
 _ORG_HEADS = {
     "وزارة", "حكومة", "وكالة", "جيش", "شرطة", "خارجية", "رئاسة", "كرملين", "بنتاغون",
     "بنتاجون", "امم", "منظمة", "هيئة", "مجلس", "لجنة", "حركة", "حزب", "جماعة", "تنظيم",
@@ -463,6 +464,8 @@ _HONORIFICS = {"الشيخ", "الدكتور", "الامير", "اللواء", "
 _ROYAL_HONORIFICS = {"الامير", "الاميرة", "الشيخ"}
 _ENVOY_HEADS = {"مبعوث", "سفير", "مندوب", "ممثل", "مفوض", "مبعوثة", "سفيرة", "مندوبة", "ممثلة"}
 _DOCUMENT_NOUNS = {"البيان", "التصريح", "الرسالة", "التغريدة", "المنشور", "الخطاب"}
+# as names are compared (التغريده); not "the letter", often someone else's ("رسالة من ...")
+_DOCUMENT_KEYS = frozenset(name_key(w) for w in _DOCUMENT_NOUNS - {"الرسالة"})
 _QUANTIFIERS = {"بعض", "عدد", "عدة", "مجموعة", "كثيرون", "غالبية", "معظم", "الكثير", "العديد", "كثير",
                 "اكثر", "نحو", "حوالي", "قرابة"}
 _NOT_NOUNS = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "الى", "الا", "اللاتي", "إلى",
@@ -558,7 +561,8 @@ def _is_stop(t: str, ba_object: bool) -> bool:
         return True  # بمقتل، بحماية، ببيان: a prepositional phrase, not a name
     if t.startswith("بال") and len(t) > 4:
         return True  # بالقول، بالاجماع: an adverbial, not a name
-    return ba_object and t.startswith("ب") and len(t) > 3 and t not in _TITLE_LINKS  # (متحدث باسم: a title)
+    return ba_object and t.startswith("ب") and len(t) > 3 and t not in _TITLE_LINKS \
+        and t not in _COUNTRIES  # (متحدث باسم: a title; "حكومة بغداد": a place)
 
 
 # Derived-verb participles (مُفاعِل، مُتفاعِل، مُستفعِل، مُفتعِل): with the accusative
@@ -690,20 +694,25 @@ def _place_then_name(toks: list, k: int) -> int:
     their adjectives) and then a name of 2-3 words that ends the mention.  Returns
     where the name starts, or -1 ("المسؤول في الهلال الأحمر الأفغاني محمد إسماعيل")."""
     n = len(toks)
-    for size in (1, 2, 3):
+    for size in (1, 2, 3, 4, 5):
         place = toks[k : k + size]
         if len(place) < size or not all(_is_word(t[0]) for t in place):
             return -1
         body = _bare(place[0][0]) in _ORG_HEADS and not _is_definite(place[0][0])  # في مجلس العموم
         if not (_is_definite(place[0][0]) or place[0][0] in _COUNTRIES or body) \
-                or any(not (_is_definite(t[0]) or _is_nisba(t[0]) or t[0] in _COUNTRIES) for t in place[1:]):
-            return -1
+                or any(not (_is_definite(t[0]) or _is_nisba(t[0]) or t[0] in _COUNTRIES
+                            or t[0].startswith("ل") and len(t[0]) > 3)
+                       for t in place[1:]):
+            return -1  # (a body's name may go on with ل: "في مجلس الأمم المتحدة لحقوق الإنسان")
         a = k + size
         for length in (2, 3):
             b = a + length
-            if b <= n and not any(_is_definite(t[0]) for t in toks[a:b]) and _name_like(toks, a, b) \
+            # (a surname may look definite: الحسين، أليغرا is written اليغرا once hamza is folded)
+            if b <= n and not _is_definite(toks[a][0]) and _name_like(toks, a, b) \
+                    and not (toks[a][0][:1] in "بل" and toks[a][0][1:] in _COUNTRIES) \
                     and (b == n or not _is_word(toks[b][0]) or toks[b][0] in _STOP_WORDS or toks[b][0] in _MARKERS
-                         or toks[b][0] in _OBJECT_NOUNS):
+                         or toks[b][0] in _OBJECT_NOUNS or toks[b][0] in _TIME_WORDS
+                         or toks[b][0].startswith("بال")):
                 return a
     return -1
 
@@ -1108,7 +1117,8 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
                 j += 1
                 title_end = j
                 continue
-            if (t in _TITLE_LINKS or t in _TITLE_INDEF or t in _COUNTRIES and (not _is_definite(prev) or prev == "العاصمة")
+            if (t in _TITLE_LINKS or t in _TITLE_INDEF
+                    or t in _COUNTRIES and (not _is_definite(prev) or prev == "العاصمة") and prev not in _COUNTRIES
                     or b in _ORG_HEADS
                     or _is_nisba(t) or (_is_lam_link(t, toks[j + 1][0] if j + 1 < n else "",
                                                      toks[j + 2][0] if j + 2 < n else "") and prev not in _MARKERS)
@@ -1375,6 +1385,8 @@ class _DocState:
         if sp.registered and kind == "person" and not title:
             # "وقال لافروف ... وأضاف الوزير الروسي": the registry says which titles he held
             title = " ".join(titles_held(sp.speaker_id, self.year, self.registry))
+        if title.split() and _bare(name_key(title.split()[0])) in _RELATION_KEYS:
+            title = title.split()[0]  # "محامي الممثلة" is the actress's lawyer: his title is not hers
         k = _Known(sp, gender or sp.gender, _stems(title) | _stems(sp.name_ar if kind == "organization" else ""),
                    tuple(name_key(name).split()), kind, tuple(name_key(title).split()[:1]))
         if sp.speaker_id in self._by_id:
@@ -1477,9 +1489,11 @@ class _DocState:
                 return k
         return None
 
-    def by_title(self, title: str, kind: str | None = None, loose: bool = True) -> _Known | None:
+    def by_title(self, title: str, kind: str | None = None, loose: bool = True,
+                 search_text: bool = True) -> _Known | None:
         """The known speaker whose titles include ``title``; with ``loose``, also the one
-        person known (or introduced in the text) with its head noun."""
+        person known with its head noun (with ``search_text``, or whose surname the text
+        puts next to that head noun)."""
         st = _stems(title)
         if not st:
             return None
@@ -1498,7 +1512,7 @@ class _DocState:
             return None  # (a group or a source is no named person: "مصادر طبية"، "دول الحصار")
         cands = {k.speaker.speaker_id: k for k in self.known if k.kind == "person" and k.name_tokens and head in
                  {_bare(t).rstrip("ه") for t in k.title_words}}  # (a title alone is matched whole, above)
-        if not cands and self.s:
+        if not cands and self.s and search_text:
             # the text introduced the person with that title somewhere else:
             # "المدرب الفرنسي هيرفي رونار ... وقال مدرب المنتخب المغربي"
             # or right after it ("دونالد جينكينز، الجراح في ..."), when only one was
@@ -1670,14 +1684,14 @@ def _resolve_mention(state: _DocState, s: str, m: Mention, gender) -> Speaker:
                   and k.gender == _GENDER_NOUNS[words[0]]), None)
         if k is not None:
             return state.again(k, gender)
-    if words and words[0] in _DOCUMENT_NOUNS and len(words) <= 2 and state.known:
+    if words and words[0] in _DOCUMENT_KEYS and len(words) <= 2 and state.known:
         k = state.last_speaker or state.known[-1]  # "وأضاف البيان": the statement of whoever issued it
         return state.again(k, gender)
 
     sp = lookup_name(title, state.registry)
     last = title.split()[-1] if title.split() else ""
-    if sp is None and m.kind != "organization" and _bare(last) not in _PERSON_HEADS:
-        k = state.by_name(last)  # "العقيد المالكي" after "تركي المالكي"
+    if sp is None and m.kind not in ("organization", "group") and _bare(last) not in _PERSON_HEADS:
+        k = state.by_name(last)  # "العقيد المالكي" after "تركي المالكي" (not "بعض مسؤولي إدارة ترامب")
         if k is not None and k.kind == "person":
             state.remember(k.speaker, gender, title, "", k.kind)
             return k.speaker
@@ -1695,15 +1709,21 @@ def _resolve_mention(state: _DocState, s: str, m: Mention, gender) -> Speaker:
             state.remember(registered, gender, title, "", registered.kind)
             return registered
         if k is None and not _indefinite_description(words):
-            k = state.by_title(title, m.kind)  # (an indefinite "متحدث باسم الخارجية" is someone new)
+            k = state.by_title(title, m.kind, search_text=False)  # (an indefinite "متحدث باسم الخارجية" is someone new)
         if k is not None:
             state.remember(k.speaker, gender, title, "", k.kind)
             return k.speaker
         intro = state.introduced(m.title, m.start)
         if intro is not None:
+            # the text named the person with this title (as an object too: "واتهم المحامون الممثلة
+            # الإباحية، ستورمي دانييلز" ... "وتزعم الممثلة"), surer than a surname near the head noun
             sp = _resolve_mention(state, s, intro, gender)
             state.remember(sp, gender, title, "", "person")
             return sp
+        k = state.by_title(title, m.kind) if not _indefinite_description(words) else None
+        if k is not None:
+            state.remember(k.speaker, gender, title, "", k.kind)
+            return k.speaker
     if sp is None and m.kind == "organization":
         k = state.by_title(title, m.kind)
         refers_back = len(words) == 1 or _generic_organisation(title.split())  # الوزارة، الصحيفة الإسرائيلية
@@ -2432,8 +2452,9 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         and _speech_noun_before(s[max(sa, vstart - 60) : vstart].split()[-5:])
     if prefix == "" and form.lemma in _FORM_ONE and word[:1] not in "يت" and prev_word.lstrip("س")[:1] in "يت" \
             and not speech_relative \
-            and len(prev_word) >= 4 and prev_word[-1:] not in "،,":
-        return None  # "يتولى شرح مراحل الانتخابات": a verbal noun after a verb
+            and len(prev_word) >= 4 and prev_word[-1:] not in "،," \
+            and not _KANA_SUBJECT_RE.search(s, max(sa - 1, vstart - 80, 0), vstart) and state.by_name(prev_word) is None:
+        return None  # "يتولى شرح مراحل الانتخابات": a verbal noun after a verb (not "وكان ترامب قال")
     stem_raw = raw_verb[1:] if prefix and raw_verb[:1] in "وف" else raw_verb
     if len(stem_raw) > 1 and stem_raw[1] == "\u064f" and form.finite \
             and (word[:1] not in "يت" or form.lemma in _FORM_ONE or _derived_with_t(form.lemma)):
@@ -2526,6 +2547,12 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
             mention, j = _parse_mention(s, toks[:responsibility], i)
             if mention is None or j >= responsibility:
                 mention, j = None, i
+        if mention is not None and j + 2 < len(toks) and toks[j][0] == "على" and toks[j + 1][0] == "لسان" \
+                and form.lemma != "نقل":  # (نقل على لسان: an attribution, read below)
+            # "استنكرت الكويت على لسان وزير خارجيتها صباح الخالد": the one who spoke for it
+            voice, k = _parse_mention(s, toks, j + 2)
+            if voice is not None and voice.kind == "person" and voice.name:
+                mention, j = voice, k
         if each_of and mention is not None:
             j = _skip_coordinated(s, toks, j)
         if mention is not None and j + 1 < len(toks) and toks[j][0] == "ل" and toks[j + 1][0] in _ALL_QUOTES \
