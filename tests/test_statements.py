@@ -2093,3 +2093,21 @@ def test_some_officials_of_an_administration_are_not_its_head():
 
 def test_a_government_named_by_its_capital_and_its_object():
     assert speakers("وطالبت حكومة بغداد أنقرة بالانسحاب في أكثر من مناسبة.") == ["حكومة بغداد"]
+
+
+def test_expressed_is_a_report_only_with_an():
+    assert speakers('وعبّرت رئيسة الوزراء البريطانية، تيريزا ماي، عن "صدمتها" لوفاة ستورغيس.') == ["تيريزا ماي"]
+    rows = run("قال الوزير إن الوضع صعب. وعبر عن أمله في أن تتطور العلاقات.")
+    assert [r["speaker_name"] for r in rows] == ["الوزير", "الوزير"]
+    # via, crossed: no report, and no clause boundary inside another report
+    assert speakers("وعبر المهاجرون الحدود عن طريق البحر.") == []
+    assert speakers("وعبر موقع تويتر كان دائم التغريد عن الموقف.") == []
+    rows = run('وقال أردوغان إن السعودية مطالبة بالتعاون، عبر الكشف عن "التسجيلات المصورة". '
+               'وأردف قائلا: "لا يمكنهم تبرئة ساحتهم".')
+    assert [r["speaker_name"] for r in rows] == ["رجب طيب أردوغان", "رجب طيب أردوغان"]
+    assert speakers("وقالت الصحافية صوفيا روسوفا، الأربعاء، عبر إذاعة محلية أنها تعرضت للتحرش.") == ["صوفيا روسوفا"]
+
+
+def test_a_first_name_that_is_also_a_title_after_an_honorific():
+    assert speakers("وأوضح الدكتور مساعد الأحمد المشرف العام على البرنامج أن البرنامج ناجح.") == ["مساعد الأحمد"]
+    assert speakers("وقال الدكتور مساعد وزير الصحة إن الوضع مستقر.") == ["الدكتور مساعد وزير الصحة"]

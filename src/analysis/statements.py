@@ -78,6 +78,7 @@ _REGULAR = {
     "وصف": ("وصف", "صف", "واصف", "obj"),
     "طالب": ("طالب", "طالب", None, "obj"),
     "اعرب": ("اعرب", "عرب", "معرب", "obj"),
+    "عبر": ("عبر", "عبر", None, "obj"),  # عبّر عن (expressed); only with عن, see _finite_statement
     "شدد": ("شدد", "شدد", "مشدد", "obj"),
     "نوه": ("نوه", "نوه", "منوه", "ila"),
     "نبه": ("نبه", "نبه", "منبه", "ila"),
@@ -365,6 +366,7 @@ _PERSON_HEADS = {
 # Khashoggi): the mention is a description unless the person is named beside it.
 _RELATION_HEADS = {"محامي", "محامية", "محام", "زوجة", "والد", "والدة", "شقيق", "شقيقة", "نجل", "ابنة",
                    "خطيبة", "ابن", "ام", "اب", "ارملة", "عائلة", "اسرة", "ذوي", "اقارب", "صديقة"}
+_FIRST_NAME_HEADS = {"مساعد", "امين", "مشرف"}  # titles that are also first names (مساعد الأحمد)
 _RELATION_KEYS = frozenset(name_key(w) for w in _RELATION_HEADS)
 _ORG_HEADS = {
     "وزارة", "حكومة", "وكالة", "جيش", "شرطة", "خارجية", "رئاسة", "كرملين", "بنتاغون",
@@ -1100,6 +1102,11 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
                     title_end = j
                     continue
                 break
+            if t in _FIRST_NAME_HEADS and prev in _HONORIFICS and j + 1 < n and _is_definite(toks[j + 1][0]) \
+                    and not _is_nisba(toks[j + 1][0]) and _bare(toks[j + 1][0]) not in _PERSON_HEADS:
+                kind = "person"  # "الدكتور مساعد الأحمد": a first name after the honorific, not "assistant"
+                j += 1
+                continue
             if b in _PERSON_HEADS and kind not in ("group", "organization"):
                 kind, head = "person", b
                 j += 1
@@ -1811,6 +1818,9 @@ def _registered_person(name: str, registry: Registry) -> bool:
 
 
 _RANKS = {"فريق", "لواء", "عميد", "عقيد", "مقدم", "رائد", "نقيب", "اول", "ركن"}  # military ranks and their extensions
+_VIA_WORDS = {"موقع", "حساب", "وسائل", "شبكة", "شبكات", "منصة", "منصات", "تطبيق", "الهاتف", "البريد", "رسالة",
+              "بيان", "تغريدة", "قناة", "قنوات", "الانترنت", "الحدود", "تويتر", "فيسبوك", "صفحة", "حسابات", "مواقع",
+              "الاقمار", "اذاعة", "الفيديو", "الاتصال", "مكبرات", "وكالة", "صحيفة", "مقابلة", "البحر", "النهر"}
 _GOAL_WORDS = {"الهدف", "هدفا", "هدف", "هدفين", "الهدفين", "هدفه", "هدفها"}
 
 
@@ -1885,7 +1895,7 @@ def _coordinated_verb_in(gap: str) -> bool:
     starts a new clause ("... وقال"، "وفيما نفى المسلحون ذلك، أكدت المنظمة أن")."""
     return any(m.group(1) or VERB_FORMS[m.group(2)].finite and gap[: m.start()].rstrip().endswith(("،", ","))
                or VERB_FORMS[m.group(2)].finite and _WHILE_RE.search(gap, 0, m.start()) is not None
-               for m in _VERB_RE.finditer(gap))
+               for m in _VERB_RE.finditer(gap) if m.group(1) or m.group(2) != "عبر")  # ("، عبر إذاعة": via)
 
 
 # "في حين قال"، "بينما أكد"، "فيما أعلنت": another speaker's clause begins
@@ -2160,6 +2170,8 @@ def _extract_doc(raw: str, skip_spans, head_spans, registry: Registry, year: int
             vstart = vm.start()
             if _in_spans(vstart, skip):
                 continue
+            if vm.group(2) == "عبر" and not vm.group(1) and vstart != sa:
+                continue  # "عبر الكشف عن": via (a bare عبر reports only opening a sentence)
             form = VERB_FORMS[vm.group(2)]
             if quotes is None:
                 quotes = _quote_spans(s, sa, sb)
@@ -2474,6 +2486,12 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         return None  # "مصنع تابع لمتطرفي درنة": belonging to, not "continued"
     if form.lemma == "ادان" and any(t[0] in ("بالفضل", "بالولاء", "بالشكر") for t in toks[:6]):
         return None  # "يدين منتخب بلجيكا بالفضل": owes, not condemns
+    if form.lemma == "عبر" and (not any(t[0] == "عن" and (k + 1 >= len(toks) or toks[k + 1][0] != "طريق")
+                                        for k, t in enumerate(toks[:8]))
+                               or word == "عبر" and toks and any(toks[0][0].startswith(v) and len(toks[0][0]) - len(v) <= 2
+                                                                 for v in _VIA_WORDS)):
+        return None  # عبر "via", "crossed": a report only as عبّر (X) عن, not before a channel
+        # ("وعبر موقع تويتر كان دائم التغريد عن الموقف")
     responsibility = _responsibility_at(toks) if form.lemma == "حمل" else -1
     if form.lemma == "حمل" and responsibility < 0:
         return None  # حمل "carried", "held": a report only as حمّل X المسؤولية (blamed)
