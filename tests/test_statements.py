@@ -2111,3 +2111,9 @@ def test_expressed_is_a_report_only_with_an():
 def test_a_first_name_that_is_also_a_title_after_an_honorific():
     assert speakers("وأوضح الدكتور مساعد الأحمد المشرف العام على البرنامج أن البرنامج ناجح.") == ["مساعد الأحمد"]
     assert speakers("وقال الدكتور مساعد وزير الصحة إن الوضع مستقر.") == ["الدكتور مساعد وزير الصحة"]
+
+
+def test_a_ba_verbal_noun_after_a_verb_of_threat_is_its_object():
+    rows = run("وانتقد الرئيس دوتيرتي الكويت بشدة. وتوعد بفرض حظر على عملهم في المنطقة.")
+    assert [r["speaker_name"] for r in rows] == ["دوتيرتي", "دوتيرتي"]
+    assert speakers("وقرر ترامب فرض عقوبات على إيران، وأعلن سحب قواته.") == ["دونالد ترامب"]
