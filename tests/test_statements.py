@@ -2119,3 +2119,11 @@ def test_a_ba_verbal_noun_after_a_verb_of_threat_is_its_object():
     rows = run("وانتقد الرئيس دوتيرتي الكويت بشدة. وتوعد بفرض حظر على عملهم في المنطقة.")
     assert [r["speaker_name"] for r in rows] == ["دوتيرتي", "دوتيرتي"]
     assert speakers("وقرر ترامب فرض عقوبات على إيران، وأعلن سحب قواته.") == ["دونالد ترامب"]
+
+
+def test_the_latter_of_two_states_named_together():
+    rows = run("وتصاعد التوتر بين بغداد وأنقرة، بعد أن قالت الأخيرة إنها تسعى إلى إطلاق عملية عسكرية.")
+    assert [r["speaker_name"] for r in rows] == ["أنقرة"]
+    # not a state named alone before another body ("الحكومة الروسية" is the latter here)
+    rows = run("واتهمت لندن الحكومة الروسية بالوقوف خلف التسميم، الأمر الذي تنفيه الأخيرة.")
+    assert "لندن" not in [r["speaker_name"] for r in rows if r["verb"] == "تنفيه"]

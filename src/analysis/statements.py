@@ -1627,6 +1627,21 @@ _GENDER_NOUNS = {name_key(w): g for w, g in (("المرأة", "f"), ("السيد
                                               ("الشاب", "m"), ("الفتى", "m"), ("الشابة", "f"))}
 
 
+_LATTER = name_key("الأخيرة")
+
+
+def _last_country(s: str, a: int, b: int) -> tuple[int, int] | None:
+    """Where the second of the last two states named together in s[a:b] is written
+    ("بين بغداد وأنقرة": أنقرة), or None when the last state named is not such a pair."""
+    found = None
+    toks = _tokens(s, a, b, limit=80)
+    for k, (t, ta, tb) in enumerate(toks):
+        if t in _COUNTRIES or t[:1] in "وبل" and t[1:] in _COUNTRIES:
+            paired = t[:1] == "و" and t[1:] in _COUNTRIES and k > 0 and toks[k - 1][0] in _COUNTRIES
+            found = (ta + 1, tb) if paired else None
+    return found
+
+
 def _resolve_mention(state: _DocState, s: str, m: Mention, gender) -> Speaker:
     title = _QUOTES_SPACES.sub(" ", state.as_written(s, m.title, m.start, m.end)).strip()
     name = _QUOTES_SPACES.sub(" ", state.as_written(s, m.name, m.start, m.end)).strip()
@@ -1692,6 +1707,14 @@ def _resolve_mention(state: _DocState, s: str, m: Mention, gender) -> Speaker:
                   and k.gender == _GENDER_NOUNS[words[0]]), None)
         if k is not None:
             return state.again(k, gender)
+    if words == [_LATTER] and m.kind != "person":
+        # "بين بغداد وأنقرة، بعد أن قالت الأخيرة": the latter of two states named together
+        place = _last_country(s, max(0, m.start - 300), m.start)
+        if place is not None:
+            name = state.as_written(s, s[place[0] : place[1]], place[0], place[1])
+            sp = resolve(name, None, state.year, state.registry, kind="organization")
+            state.remember(sp, gender, "", name_key(name), "organization")
+            return sp
     if words and words[0] in _DOCUMENT_KEYS and len(words) <= 2 and state.known:
         k = state.last_speaker or state.known[-1]  # "وأضاف البيان": the statement of whoever issued it
         return state.again(k, gender)
