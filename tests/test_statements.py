@@ -2127,3 +2127,12 @@ def test_the_latter_of_two_states_named_together():
     # not a state named alone before another body ("الحكومة الروسية" is the latter here)
     rows = run("واتهمت لندن الحكومة الروسية بالوقوف خلف التسميم، الأمر الذي تنفيه الأخيرة.")
     assert "لندن" not in [r["speaker_name"] for r in rows if r["verb"] == "تنفيه"]
+
+
+def test_a_verse_is_gods_and_the_eulogy_is_no_part_of_a_name():
+    assert speakers('وأضاف أن الصبر مفتاح الفرج، قال تعالى: "إن الله مع الصابرين".') == ["الله"]
+    assert speakers('يقول سبحانه وتعالى: "إن الله مع الصابرين".') == ["الله"]
+    assert speakers('قال رسول الله صلى الله عليه وسلم: "الدين النصيحة".') == ["رسول الله"]
+    assert speakers("وقال عبد الله إن الوضع صعب.") == ["عبد الله"]
+    rows = run("وقال الإمام إن الصبر واجب. ودعا الله عز وجل أن يحفظ البلاد.")
+    assert [r["speaker_name"] for r in rows] == ["الإمام", "الإمام"]  # God is whom he prayed to

@@ -1628,6 +1628,8 @@ _GENDER_NOUNS = {name_key(w): g for w, g in (("المرأة", "f"), ("السيد
 
 
 _LATTER = name_key("الأخيرة")
+_DIVINE_EPITHETS = frozenset(name_key(w) for w in ("تعالى", "سبحانه", "وتعالى", "وجل", "جلاله"))
+_DIVINE_WORDS = _DIVINE_EPITHETS | frozenset(name_key(w) for w in ("الله", "عز", "جل", "الحق"))
 
 
 def _last_country(s: str, a: int, b: int) -> tuple[int, int] | None:
@@ -1649,6 +1651,13 @@ def _resolve_mention(state: _DocState, s: str, m: Mention, gender) -> Speaker:
         # ألفارو، ألكسندرا: the matching copy folds أل to the article, so the
         # first name was read as a one-word title; the hamza says it is a name
         title, name = "", title + " " + name
+    words = (title + " " + name).split()
+    if words and set(map(name_key, words)) <= _DIVINE_WORDS and set(map(name_key, words)) & _DIVINE_EPITHETS:
+        title, name = "", "الله"  # "قال تعالى"، "يقول سبحانه وتعالى": God (a verse quoted), not "تعالى"
+    elif "صلى" in words[1:]:
+        # "قال رسول الله صلى الله عليه وسلم": the eulogy is no part of the name
+        kept = " ".join(words[: words.index("صلى")])
+        title, name = (kept, "") if not name or kept == title else (title, kept[len(title):].strip())
     if (m.title + " " + m.name).strip() in _HONORIFIC_PRONOUNS and state.known:
         # "وعبر سموه عن"، "مبينا معاليه": His Highness, a pronoun for the last speaker
         k = state.by_gender(gender) or state.last_speaker or state.known[-1]
@@ -2589,6 +2598,8 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
             mention, j = _parse_mention(s, toks[:responsibility], i)
             if mention is None or j >= responsibility:
                 mention, j = None, i
+        if mention is not None and form.lemma == "دعا" and toks[i][0] == "الله":
+            mention, j = None, i  # "ودعا الله عز وجل أن": prayed to God, who is the object
         if mention is not None and j + 2 < len(toks) and toks[j][0] == "على" and toks[j + 1][0] == "لسان" \
                 and form.lemma != "نقل":  # (نقل على لسان: an attribution, read below)
             # "استنكرت الكويت على لسان وزير خارجيتها صباح الخالد": the one who spoke for it
