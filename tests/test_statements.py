@@ -2136,3 +2136,13 @@ def test_a_verse_is_gods_and_the_eulogy_is_no_part_of_a_name():
     assert speakers("وقال عبد الله إن الوضع صعب.") == ["عبد الله"]
     rows = run("وقال الإمام إن الصبر واجب. ودعا الله عز وجل أن يحفظ البلاد.")
     assert [r["speaker_name"] for r in rows] == ["الإمام", "الإمام"]  # God is whom he prayed to
+
+
+def test_an_accusative_participle_after_a_title_or_name_says_how():
+    assert speakers("وقال المسؤول طالبا عدم نشر اسمه إن الهجوم فشل.") == ["المسؤول"]
+    assert speakers("وقال الوزير مازحا إن الهجوم فشل.") == ["الوزير"]
+    assert speakers('وقال الوزير جون كيري مازحا "إن اليوم تاريخي".') == ["جون كيري"]
+    # names of that shape stay names
+    assert speakers("وقالت المتحدثة كارلا إن الهجوم فشل.") == ["كارلا"]
+    assert speakers("وقال لوبوش بارتا، المدير العام للفندق، إن الافتتاح ناجح.") == ["لوبوش بارتا"]
+    assert speakers("وقال رئيس وزراء مالطا جوزيف موسكات إن النتيجة صريحة.") == ["جوزيف موسكات"]

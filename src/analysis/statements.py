@@ -980,6 +980,11 @@ def _parse_mention(s: str, toks: list, i: int, ba_object: bool = False,
             break
         if j > i and t in VERB_FORMS and not VERB_FORMS[t].finite:
             break  # "أبدى المستشار حذرا أكبر مشيرا إلى": a participle continues the report, no name
+        if j > i and len(t) == 5 and t.endswith("ا") and _FAAIL_SHAPE.match(t[:-1]) and t[-2] not in "لي" \
+                and kind in (None, "person") and t not in _COUNTRIES \
+                and (j == title_end or j + 1 < n and (toks[j + 1][0] in _ALL_QUOTES or toks[j + 1][0] in (":", "عدم"))):
+            break  # "وقال الوزير مازحا"، "المسؤول طالبا عدم نشر اسمه"، "كيري مازحا "...": how he said it
+            # (not a name of that shape: كارلا، "لوبوش بارتا، المدير")
         if j > i and title_end == j and t.startswith("بال") and b in _ORG_HEADS and not ba_object \
                 and not _is_definite(toks[j - 1][0]) and _bare(toks[j - 1][0]) in _PERSON_HEADS | _UNKNOWN_HEADS:
             j += 1  # "مسؤول بالاتحاد الأوروبي"، "ضابط بالجيش": the body he serves in, and
