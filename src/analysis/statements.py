@@ -1488,7 +1488,8 @@ class _DocState:
     def by_affiliation(self, title: str, gender) -> _Known | None:
         """"المسؤولة الأممية"، "المسؤول الأوروبي": a generic head with adjectives of
         affiliation only is the latest named person whose title says the same
-        (منسقة الأمم المتحدة ...، المبعوث الخاص للاتحاد الأوروبي ...)."""
+        (منسقة الأمم المتحدة ...، المبعوث الخاص للاتحاد الأوروبي ...) or the latest
+        one given that very title ("مسؤول أوروبي"), whichever is more recent."""
         words = title.split()
         if len(words) < 2 or not _is_definite(words[0]) or _bare(name_key(words[0])) not in _GENERIC_PERSON_HEADS \
                 or not all(_is_nisba(w) for w in words[1:]):
@@ -1656,12 +1657,13 @@ def _resolve_mention(state: _DocState, s: str, m: Mention, gender) -> Speaker:
         # ألفارو، ألكسندرا: the matching copy folds أل to the article, so the
         # first name was read as a one-word title; the hamza says it is a name
         title, name = "", title + " " + name
-    words = (title + " " + name).split()
-    if words and set(map(name_key, words)) <= _DIVINE_WORDS and set(map(name_key, words)) & _DIVINE_EPITHETS:
+    written = (title + " " + name).split()
+    keys = set(map(name_key, written))
+    if keys and keys <= _DIVINE_WORDS and keys & _DIVINE_EPITHETS:
         title, name = "", "الله"  # "قال تعالى"، "يقول سبحانه وتعالى": God (a verse quoted), not "تعالى"
-    elif "صلى" in words[1:]:
+    elif "صلى" in written[1:]:
         # "قال رسول الله صلى الله عليه وسلم": the eulogy is no part of the name
-        kept = " ".join(words[: words.index("صلى")])
+        kept = " ".join(written[: written.index("صلى")])
         title, name = (kept, "") if not name or kept == title else (title, kept[len(title):].strip())
     if (m.title + " " + m.name).strip() in _HONORIFIC_PRONOUNS and state.known:
         # "وعبر سموه عن"، "مبينا معاليه": His Highness, a pronoun for the last speaker
@@ -1753,19 +1755,18 @@ def _resolve_mention(state: _DocState, s: str, m: Mention, gender) -> Speaker:
             # "الرئيس الأمريكي": the registry knows who held the title; no guess from the text
             state.remember(registered, gender, title, "", registered.kind)
             return registered
-        if k is None and not _indefinite_description(words):
-            k = state.by_title(title, m.kind, search_text=False)  # (an indefinite "متحدث باسم الخارجية" is someone new)
-        if k is not None:
-            state.remember(k.speaker, gender, title, "", k.kind)
-            return k.speaker
-        intro = state.introduced(m.title, m.start)
+        someone_new = _indefinite_description(words)  # (an indefinite "متحدث باسم الخارجية")
+        if k is None and not someone_new:
+            k = state.by_title(title, m.kind, search_text=False)
+        intro = state.introduced(m.title, m.start) if k is None else None
         if intro is not None:
             # the text named the person with this title (as an object too: "واتهم المحامون الممثلة
             # الإباحية، ستورمي دانييلز" ... "وتزعم الممثلة"), surer than a surname near the head noun
             sp = _resolve_mention(state, s, intro, gender)
             state.remember(sp, gender, title, "", "person")
             return sp
-        k = state.by_title(title, m.kind) if not _indefinite_description(words) else None
+        if k is None and not someone_new:
+            k = state.by_title(title, m.kind)
         if k is not None:
             state.remember(k.speaker, gender, title, "", k.kind)
             return k.speaker
