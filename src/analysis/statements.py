@@ -1929,12 +1929,17 @@ def _gap_allows_relative(gap: str) -> bool:
         or _bare(first) in _ORG_HEADS  # "رافايل إيرناندو زعيم كتلة ... الذي يقوده راخوي إن"
 
 
+def _via(m: re.Match) -> bool:
+    """A reporting-verb match that is the bare word عبر: mostly the preposition "via"."""
+    return m.group(2) == "عبر" and not m.group(1)
+
+
 def _coordinated_verb_in(gap: str) -> bool:
     """A و/ف-prefixed reporting verb in the gap, or a finite one right after a comma,
     starts a new clause ("... وقال"، "وفيما نفى المسلحون ذلك، أكدت المنظمة أن")."""
     return any(m.group(1) or VERB_FORMS[m.group(2)].finite and gap[: m.start()].rstrip().endswith(("،", ","))
                or VERB_FORMS[m.group(2)].finite and _WHILE_RE.search(gap, 0, m.start()) is not None
-               for m in _VERB_RE.finditer(gap) if m.group(1) or m.group(2) != "عبر")  # ("، عبر إذاعة": via)
+               for m in _VERB_RE.finditer(gap) if not _via(m))  # ("، عبر إذاعة")
 
 
 # "في حين قال"، "بينما أكد"، "فيما أعلنت": another speaker's clause begins
@@ -2209,8 +2214,8 @@ def _extract_doc(raw: str, skip_spans, head_spans, registry: Registry, year: int
             vstart = vm.start()
             if _in_spans(vstart, skip):
                 continue
-            if vm.group(2) == "عبر" and not vm.group(1) and vstart != sa:
-                continue  # "عبر الكشف عن": via (a bare عبر reports only opening a sentence)
+            if _via(vm) and vstart != sa:
+                continue  # "عبر الكشف عن" (a bare عبر reports only opening a sentence)
             form = VERB_FORMS[vm.group(2)]
             if quotes is None:
                 quotes = _quote_spans(s, sa, sb)
@@ -2729,16 +2734,9 @@ def _finite_statement(s, vm, form, sa, sb, state: _DocState, quotes, raw_verb: s
         if k < len(toks) - 1 and toks[k][0] in ("من", "عن"):
             issuer, k2 = _parse_mention(s, toks, k + 1)
         elif k < len(toks) and toks[k][0].startswith("ل") and len(toks[k][0]) > 4:
-            # "وتضمن بيان للشرطة أنها"، "ذكر بيان لوزارة الداخلية": ل + the issuer
-            rest = toks[k][0][2:] if toks[k][0].startswith("لل") else toks[k][0][1:]
-            issuer, k2 = _parse_mention(s, _without_prefix(toks[k:], len(toks[k][0]) - len(rest),
-                                                           "ال" if toks[k][0].startswith("لل") else ""), 0)
-            k2 += k
+            issuer, k2 = _lam_issuer(s, toks, k)  # "وتضمن بيان للشرطة أنها"، "ذكر بيان لوزارة الداخلية"
         if issuer is not None and issuer.kind in ("organization", "person", "group"):
-            title = issuer.title
-            if toks[k][0].startswith("لل") and issuer.start == toks[k][1] + 2:
-                title = "ال" + title  # (the article's alef is not written after ل)
-            mention, j = Mention(mention.start, issuer.end, title, issuer.name, issuer.kind), k2
+            mention, j = Mention(mention.start, issuer.end, issuer.title, issuer.name, issuer.kind), k2
             issued = True
     if mention is not None and form.need == "obj" and j == i + 1 and _is_definite(toks[i][0]) \
             and not mention.name and mention.kind != "organization" and _bare(toks[i][0]) not in _PERSON_HEADS \
@@ -3272,6 +3270,17 @@ def _skip_coordinated(s: str, toks: list, j: int) -> int:
     return j
 
 
+def _lam_issuer(s: str, toks: list, k: int) -> tuple[Mention | None, int]:
+    """The issuer of a statement after its ل ("بيان لوزارة الداخلية"، "للجيش" = ل + الجيش),
+    with the article its title lost to the ل; and the index after it."""
+    t = toks[k][0]
+    bare = _without_prefix(toks[k:], 2, "ال") if t.startswith("لل") else _without_prefix(toks[k:], 1)
+    issuer, j = _parse_mention(s, bare, 0)
+    if issuer is not None and t.startswith("لل") and issuer.title:
+        issuer = Mention(issuer.start, issuer.end, "ال" + issuer.title, issuer.name, issuer.kind)
+    return issuer, j + k
+
+
 def _came_in_statement(s, vm, word, sa, sb, toks, state, form):
     """"وجاء في بيان للوزارة أن ..." (the issuer speaks), "وجاء في البيان أن ..." (whoever
     issued the statement named before); any other جاء is no report."""
@@ -3282,12 +3291,7 @@ def _came_in_statement(s, vm, word, sa, sb, toks, state, form):
         k += 2
     t = toks[k][0] if k < len(toks) else ""
     if t.startswith("ل") and len(t) > 3:
-        # "لوزارة الداخلية", "للجيش" (= ل + الجيش): the issuer without its preposition
-        bare = _without_prefix(toks[k:], 2, "ال") if t.startswith("لل") else _without_prefix(toks[k:], 1)
-        issuer, j = _parse_mention(s, bare, 0)
-        j += k
-        if issuer is not None and t.startswith("لل") and issuer.title:
-            issuer = Mention(issuer.start, issuer.end, "ال" + issuer.title, issuer.name, issuer.kind)
+        issuer, j = _lam_issuer(s, toks, k)
     elif k > 2:
         issuer, j = _parse_mention(s, toks, k)
     elif _is_definite(toks[1][0]):
